@@ -1,0 +1,2 @@
+// Filled by the charts module; re-exported from ../index.ts.
+export {};

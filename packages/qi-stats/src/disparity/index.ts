@@ -1,0 +1,2 @@
+// Filled by the disparity module; re-exported from ../index.ts.
+export {};

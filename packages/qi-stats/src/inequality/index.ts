@@ -1,0 +1,2 @@
+// Filled by the inequality module; re-exported from ../index.ts.
+export {};

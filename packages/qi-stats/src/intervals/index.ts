@@ -1,0 +1,2 @@
+// Filled by the intervals module; re-exported from ../index.ts.
+export {};

@@ -1,0 +1,2 @@
+// Filled by the mdc module; re-exported from ../index.ts.
+export {};

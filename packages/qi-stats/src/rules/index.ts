@@ -1,0 +1,2 @@
+// Filled by the rules module; re-exported from ../index.ts.
+export {};

@@ -1,0 +1,2 @@
+// Filled by the suppression module; re-exported from ../index.ts.
+export {};
