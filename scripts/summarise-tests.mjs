@@ -1,23 +1,49 @@
-// Adds up the JSON reports that each package's test runner writes into
-// .test-results/ and prints the whole run's "N passed, N failed" line.
-// Exits non-zero when any test failed or no test ran at all.
-import { readdirSync, readFileSync, existsSync } from 'node:fs';
+// Adds up the reports that each package's tests write: vitest's JSON report in
+// .test-results/ and the browser tests' e2e-out/results.json. Prints the whole
+// run's "N passed, N failed" line. A package whose tests left no report counts
+// as one failure, so a crashed runner cannot pass silently.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 let passed = 0;
 let failed = 0;
 let skipped = 0;
+
+function readJson(file) {
+  return JSON.parse(readFileSync(file, 'utf8'));
+}
+
 for (const group of ['packages', 'apps']) {
   if (!existsSync(group)) continue;
   for (const name of readdirSync(group)) {
-    const dir = join(group, name, '.test-results');
-    if (!existsSync(dir)) continue;
-    for (const file of readdirSync(dir).filter((f) => f.endsWith('.json'))) {
-      const report = JSON.parse(readFileSync(join(dir, file), 'utf8'));
-      passed += report.numPassedTests ?? 0;
-      failed += (report.numFailedTests ?? 0) + (report.numRuntimeErrorTestSuites ?? 0);
-      skipped += (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
-      console.log(`${group}/${name}/${file}: ${report.numPassedTests} passed, ${report.numFailedTests} failed`);
+    const packageFile = join(group, name, 'package.json');
+    if (!existsSync(packageFile)) continue;
+    const scripts = readJson(packageFile).scripts ?? {};
+
+    if (scripts.test) {
+      const report = join(group, name, '.test-results', 'vitest.json');
+      if (existsSync(report)) {
+        const r = readJson(report);
+        passed += r.numPassedTests ?? 0;
+        failed += (r.numFailedTests ?? 0) + (r.numRuntimeErrorTestSuites ?? 0);
+        skipped += (r.numPendingTests ?? 0) + (r.numTodoTests ?? 0);
+        console.log(`${group}/${name} unit: ${r.numPassedTests} passed, ${r.numFailedTests} failed`);
+      } else {
+        failed += 1;
+        console.log(`${group}/${name} unit: no report (${report}): counted as a failure`);
+      }
+    }
+    if (scripts.e2e) {
+      const report = join(group, name, 'e2e-out', 'results.json');
+      if (existsSync(report)) {
+        const r = readJson(report);
+        passed += r.passed ?? 0;
+        failed += r.failed ?? 0;
+        console.log(`${group}/${name} e2e: ${r.passed} passed, ${r.failed} failed`);
+      } else {
+        failed += 1;
+        console.log(`${group}/${name} e2e: no report (${report}): counted as a failure`);
+      }
     }
   }
 }

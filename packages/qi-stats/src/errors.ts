@@ -24,7 +24,13 @@ export class QiStatsInputError extends Error {
   /** The offending value, when there is one. */
   readonly value: unknown;
 
-  constructor(details: { field: string; position?: number | null; rule: string; value?: unknown; message: string }) {
+  constructor(details: {
+    field: string;
+    position?: number | null;
+    rule: string;
+    value?: unknown;
+    message: string;
+  }) {
     const where = details.position == null ? details.field : `${details.field}[${details.position}]`;
     super(`${where}: ${details.message} (rule: ${details.rule})`);
     this.name = 'QiStatsInputError';

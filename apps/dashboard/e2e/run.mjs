@@ -1,0 +1,498 @@
+// End-to-end tests of the built dashboard in Debian's Chromium, driven by
+// playwright-core (no downloaded browsers). Every page must render with no console
+// errors, no request to any host but 127.0.0.1, and no axe-core WCAG 2.1 A/AA
+// violation; filters must change the URL and the charts; downloads must produce
+// files. Screenshots go to e2e-out/ for people to look at.
+//
+// Prints "N passed, N failed" last and writes e2e-out/results.json.
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { startServer } from './serve.mjs';
+
+const appDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const buildDir = path.join(appDir, 'build');
+const outDir = path.join(appDir, 'e2e-out');
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const wcagTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+if (!existsSync(path.join(buildDir, 'index.html'))) {
+  console.error('e2e: no built app in build/; run `pnpm --filter @maternity-qi/dashboard build` first');
+  console.log('0 passed, 1 failed');
+  process.exit(1);
+}
+rmSync(outDir, { recursive: true, force: true });
+mkdirSync(path.join(outDir, 'downloads'), { recursive: true });
+
+const server = await startServer({ root: buildDir });
+const browser = await chromium.launch({
+  executablePath: chromiumPath,
+  headless: true,
+  // Flags from shared/spec/toolchain.md §5 (never --user-data-dir: launch() makes a fresh profile).
+  args: [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+    '--disable-quic',
+  ],
+});
+const manifest = JSON.parse(readFileSync(path.join(buildDir, 'data/manifest.json'), 'utf8'));
+const hasData = manifest.tables.length > 0;
+
+const results = [];
+
+/**
+ * Runs one test in a fresh page. Fails it on a thrown error, a console error, an
+ * uncaught page error, or any request to a host other than 127.0.0.1.
+ */
+async function test(name, body, { viewport = { width: 1280, height: 900 } } = {}) {
+  const context = await browser.newContext({ viewport, acceptDownloads: true });
+  const page = await context.newPage();
+  const problems = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('request', (request) => {
+    const url = new URL(request.url());
+    if (url.protocol === 'data:' || url.protocol === 'blob:') return;
+    if (url.hostname !== '127.0.0.1') problems.push(`request to another host: ${request.url()}`);
+  });
+  const started = performance.now();
+  try {
+    await body(page);
+    if (problems.length > 0) throw new Error(problems.join('\n'));
+    results.push({ name, ok: true, ms: Math.round(performance.now() - started) });
+    console.log(`✓ ${name} (${Math.round(performance.now() - started)} ms)`);
+  } catch (error) {
+    const message = [error instanceof Error ? error.message : String(error), ...problems].join('\n');
+    results.push({ name, ok: false, ms: Math.round(performance.now() - started), error: message });
+    console.log(`✗ ${name}\n  ${message.replaceAll('\n', '\n  ')}`);
+    await page
+      .screenshot({ path: path.join(outDir, `failed-${slug(name)}.png`), fullPage: true })
+      .catch(() => {});
+  } finally {
+    await context.close();
+  }
+}
+
+function slug(text) {
+  return text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+}
+
+function assert(condition, message) {
+  if (!condition) throw new Error(message);
+}
+
+/** Runs axe-core on the page and throws on any WCAG 2.1 A/AA violation, naming rule and elements. */
+async function expectNoAxeViolations(page) {
+  await page.addScriptTag({ content: axeSource });
+  const violations = await page.evaluate(
+    async (tags) =>
+      (await window.axe.run(document, { runOnly: { type: 'tag', values: tags } })).violations.map((v) => ({
+        id: v.id,
+        help: v.help,
+        targets: v.nodes.slice(0, 5).map((node) => node.target.join(' ')),
+      })),
+    wcagTags,
+  );
+  assert(
+    violations.length === 0,
+    `axe found ${violations.length} WCAG 2.1 A/AA violations:\n${violations
+      .map((v) => `${v.id}: ${v.help} (${v.targets.join('; ')})`)
+      .join('\n')}`,
+  );
+}
+
+/** Fails if the page scrolls sideways (the layout must fit down to a tablet). */
+async function expectNoSidewaysScroll(page) {
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert(overflow <= 0, `the page is ${overflow}px wider than the ${page.viewportSize()?.width}px window`);
+}
+
+async function screenshot(page, name) {
+  await page.screenshot({ path: path.join(outDir, `${name}.png`), fullPage: true });
+}
+
+/** Waits until the Explore page has a result (or an error) for the query in the URL. */
+async function waitForResults(page) {
+  await page.waitForSelector('[data-testid=result-count], [data-testid=query-error], .error-summary', {
+    timeout: 60_000,
+  });
+}
+
+const explore = (query, extra = {}) =>
+  `${server.url}/explore?${new URLSearchParams({ sql: query, ...extra })}`;
+
+const byMonthSql = hasData
+  ? `SELECT period, sum(numerator)::DOUBLE / sum(denominator) * 1000 AS rate_per_1000, sum(denominator) AS births
+FROM submissions WHERE measure_id = (SELECT min(measure_id) FROM submissions) AND ethnic_category = 'ALL'
+GROUP BY period ORDER BY period`
+  : `SELECT DATE '2024-01-01' + INTERVAL (i) MONTH AS period, i * 1.5 AS rate_per_1000, i AS births FROM range(12) t(i)`;
+
+// ---------------------------------------------------------------------------
+
+await test('Home page describes the data, reading only the manifest', async (page) => {
+  const wasm = [];
+  page.on('request', (request) => {
+    if (request.url().endsWith('.wasm')) wasm.push(request.url());
+  });
+  await page.goto(`${server.url}/`);
+  await page.waitForSelector('[data-testid=table-list], [data-testid=empty-state]');
+  assert((await page.locator('h1').count()) === 1, 'the page needs exactly one h1');
+  if (hasData) {
+    const rows = await page.locator('[data-testid=table-list] tbody tr').count();
+    assert(
+      rows === manifest.tables.length,
+      `the table list shows ${rows} of ${manifest.tables.length} tables`,
+    );
+  }
+  const nav = await page.locator('nav[aria-label=Main] a').allTextContents();
+  assert(nav.join('|') === 'Home|Site|Explore', `the navigation lists ${nav.join(', ')}`);
+  assert(wasm.length === 0, `the home page downloaded DuckDB: ${wasm.join(', ')}`);
+  await expectNoAxeViolations(page);
+  await screenshot(page, 'home');
+});
+
+await test('Every navigation link opens a page that exists', async (page) => {
+  await page.goto(`${server.url}/`);
+  const links = await page.locator('nav[aria-label=Main] a').evaluateAll((as) => as.map((a) => a.href));
+  for (const link of links) {
+    const response = await page.request.get(link);
+    assert(response.status() === 200, `${link} answered ${response.status()}`);
+  }
+});
+
+await test('Explore starts DuckDB with progress, lists the tables and draws a quick chart', async (page) => {
+  const started = Date.now();
+  await page.goto(`${server.url}/explore`);
+  await waitForResults(page);
+  const firstResultMs = Date.now() - started;
+  const count = (await page.locator('[data-testid=result-count]').textContent())?.replace(/\s+/g, ' ').trim();
+  assert(
+    count?.startsWith(`${manifest.tables.length} row`),
+    `expected ${manifest.tables.length} tables, got "${count}"`,
+  );
+  if (hasData) {
+    await page.waitForSelector('.quick-chart svg.qi-chart');
+    writeFileSync(
+      path.join(outDir, 'timing.json'),
+      JSON.stringify({ exploreFirstResultMs: firstResultMs }, null, 2),
+    );
+  }
+  await expectNoAxeViolations(page);
+  await screenshot(page, 'explore-tables');
+});
+
+await test('A query in the URL draws a line chart over time, with a data table behind it', async (page) => {
+  await page.goto(explore(byMonthSql));
+  await waitForResults(page);
+  await page.waitForSelector('.quick-chart svg.qi-chart');
+  const summary = await page.locator('.quick-chart .chart-summary').textContent();
+  assert(summary?.startsWith('Line chart of rate_per_1000 by period'), `unexpected summary: ${summary}`);
+  await page.getByRole('button', { name: 'Show data table' }).click();
+  const rows = await page.locator('.quick-chart .chart-table tbody tr').count();
+  assert(rows > 0, 'the data table behind the chart is empty');
+  await page.getByRole('button', { name: 'Show chart' }).click();
+  await expectNoAxeViolations(page);
+  await screenshot(page, 'explore-line-chart');
+});
+
+await test('Running a new query puts it in the URL and redraws the chart', async (page) => {
+  await page.goto(explore(byMonthSql));
+  await waitForResults(page);
+  await page.waitForSelector('.quick-chart svg.qi-chart');
+  const newSql = hasData
+    ? "SELECT site_id, sum(denominator) AS births FROM submissions WHERE ethnic_category = 'ALL' GROUP BY site_id ORDER BY site_id"
+    : "SELECT 'A' AS site_id, 1 AS births UNION ALL SELECT 'B', 2";
+  await page.locator('#sql').fill(newSql);
+  await page.getByRole('button', { name: 'Run query' }).click();
+  await page.waitForFunction(
+    () =>
+      document
+        .querySelector('.quick-chart .chart-summary')
+        ?.textContent?.startsWith('Bar chart of births by site_id'),
+    null,
+    { timeout: 20_000 },
+  );
+  assert(
+    new URL(page.url()).searchParams.get('sql') === newSql,
+    `the URL does not hold the query: ${page.url()}`,
+  );
+  await page.goBack();
+  await page.waitForFunction(
+    () => document.querySelector('.quick-chart .chart-summary')?.textContent?.startsWith('Line chart'),
+    null,
+    { timeout: 20_000 },
+  );
+});
+
+await test('Choosing another column changes the URL and the chart', async (page) => {
+  await page.goto(explore(byMonthSql));
+  await waitForResults(page);
+  await page.waitForSelector('.quick-chart svg.qi-chart');
+  await page.getByLabel('Up (y)').selectOption('births');
+  await page.waitForFunction(
+    () =>
+      document
+        .querySelector('.quick-chart .chart-summary')
+        ?.textContent?.startsWith('Line chart of births by period'),
+    null,
+    { timeout: 10_000 },
+  );
+  assert(
+    new URL(page.url()).searchParams.get('y') === 'births',
+    `the URL does not hold the column: ${page.url()}`,
+  );
+  await page.reload();
+  await page.waitForFunction(
+    () =>
+      document
+        .querySelector('.quick-chart .chart-summary')
+        ?.textContent?.startsWith('Line chart of births by period'),
+    null,
+    { timeout: 60_000 },
+  );
+});
+
+await test('Tooltips can be reached with the keyboard', async (page) => {
+  await page.goto(explore(byMonthSql));
+  await waitForResults(page);
+  await page.waitForSelector('.quick-chart svg.qi-chart');
+  await page.locator('.quick-chart .chart-canvas').focus();
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  const tooltip = page.locator('.quick-chart .chart-tooltip.visible');
+  await tooltip.waitFor({ timeout: 5000 });
+  const text = await tooltip.textContent();
+  assert(/: [\d,.]+/.test(text ?? ''), `the tooltip says "${text}"`);
+  await screenshot(page, 'explore-keyboard-tooltip');
+});
+
+await test('Downloads produce SVG, PNG and CSV files with a source and date', async (page) => {
+  await page.goto(explore(byMonthSql));
+  await waitForResults(page);
+  await page.waitForSelector('.quick-chart svg.qi-chart');
+  const files = {};
+  for (const kind of ['SVG', 'PNG', 'CSV']) {
+    const [download] = await Promise.all([
+      page.waitForEvent('download', { timeout: 10_000 }),
+      page
+        .locator('.quick-chart')
+        .getByRole('button', { name: `Download ${kind}` })
+        .click(),
+    ]);
+    const file = path.join(outDir, 'downloads', download.suggestedFilename());
+    await download.saveAs(file);
+    files[kind] = readFileSync(file);
+  }
+  assert(files.SVG.toString().startsWith('<svg'), 'the SVG download is not SVG');
+  assert(files.SVG.toString().includes('Source: '), 'the SVG download has no source footer');
+  assert(files.PNG.subarray(1, 4).toString() === 'PNG', 'the PNG download is not a PNG');
+  assert(files.PNG.byteLength > 5000, `the PNG is suspiciously small (${files.PNG.byteLength} bytes)`);
+  const csv = files.CSV.toString('utf8');
+  assert(csv.includes('period,rate_per_1000'), 'the CSV has no header row');
+  assert(/Source: .*Downloaded \d+ \w+ \d{4}/.test(csv), 'the CSV has no source and date');
+});
+
+await test('A query that fails says what failed', async (page) => {
+  await page.goto(explore('SELECT * FROM no_such_table'));
+  await page.waitForSelector('[data-testid=query-error]', { timeout: 60_000 });
+  const text = await page.locator('[data-testid=query-error]').textContent();
+  assert(
+    /Running a query failed.*no_such_table.*does not exist/s.test(text ?? ''),
+    `the error says: ${text}`,
+  );
+  await expectNoAxeViolations(page);
+});
+
+await test('Explore SQL cannot read files or reach other hosts', async (page) => {
+  await page.goto(explore("SELECT * FROM read_csv('https://example.com/x.csv')"));
+  await page.waitForSelector('[data-testid=query-error]', { timeout: 60_000 });
+  const text = await page.locator('[data-testid=query-error]').textContent();
+  assert(/disabled/.test(text ?? ''), `the error says: ${text}`);
+});
+
+/** Waits until the Site page has drawn its overall chart (or said why not). */
+async function waitForSiteCharts(page) {
+  await page.waitForSelector('section[aria-labelledby=measure-title] svg.qi-chart, .error-summary', {
+    timeout: 60_000,
+  });
+}
+
+if (hasData) {
+  await test('Site page draws the measure overall and by ethnic group, with icons for every measure', async (page) => {
+    const wasm = [];
+    page.on('request', (request) => {
+      if (request.url().endsWith('.wasm')) wasm.push(request.url());
+    });
+    const started = Date.now();
+    await page.goto(`${server.url}/site?site=S2&measure=booking_by_10wk`);
+    await waitForSiteCharts(page);
+    const firstChartMs = Date.now() - started;
+    const timing = JSON.parse(readFileSync(path.join(outDir, 'timing.json'), 'utf8'));
+    writeFileSync(
+      path.join(outDir, 'timing.json'),
+      JSON.stringify({ ...timing, siteFirstChartMs: firstChartMs }, null, 2),
+    );
+    await page.waitForSelector('.icon-table tbody tr');
+    const charts = await page.locator('section[aria-labelledby=measure-title] svg.qi-chart').count();
+    assert(charts >= 5, `expected the overall chart and one per ethnic group, found ${charts} charts`);
+    const title = await page.locator('.chart-title').first().textContent();
+    assert(title?.includes('Site B'), `the first chart is "${title}"`);
+    const aim = await page.locator('.aim').first().textContent();
+    assert(aim?.includes('Black women'), `the aim says "${aim}"`);
+    assert((await page.locator('.annotation-list li').count()) > 0, 'no PDSA cycles or changes are listed');
+    assert(
+      /Ethnic group recorded for [\d.]+%/.test(
+        (await page.locator('[data-testid=completeness]').textContent()) ?? '',
+      ),
+      'no ethnicity completeness',
+    );
+    await page.waitForSelector('section[aria-labelledby=compare-title] svg.qi-chart');
+    await page.waitForFunction(
+      () => document.querySelectorAll('section[aria-labelledby=compare-title] svg.qi-chart').length === 2,
+      null,
+      { timeout: 10_000 },
+    );
+    const comparisons = await page
+      .locator('section[aria-labelledby=compare-title] .chart-summary')
+      .allTextContents();
+    assert(
+      comparisons[0]?.startsWith('Risk ratio against White women'),
+      `the forest plot says "${comparisons[0]}"`,
+    );
+    assert(comparisons[1]?.startsWith('Funnel plot of'), `the funnel plot says "${comparisons[1]}"`);
+    // Tooltips work on a band scale too: step to the forest plot's second row.
+    const forest = page.locator('section[aria-labelledby=compare-title] .chart-canvas').first();
+    await forest.focus();
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    const forestTip = await forest.locator('.chart-tooltip.visible').textContent({ timeout: 5000 });
+    assert(
+      /^Black or Black British: [\d.]+ \(95% CI/.test(forestTip ?? ''),
+      `the forest tooltip says "${forestTip}"`,
+    );
+    const iconRows = await page.locator('.icon-table tbody tr').count();
+    assert(iconRows >= 10, `the icon table has ${iconRows} measures`);
+    assert(wasm.length === 0, `the Site page downloaded DuckDB: ${wasm.join(', ')}`);
+    await expectNoAxeViolations(page);
+    await screenshot(page, 'site');
+  });
+
+  await test('Site filters change the URL and the charts', async (page) => {
+    await page.goto(`${server.url}/site?site=S2&measure=booking_by_10wk`);
+    await waitForSiteCharts(page);
+    await page.getByLabel('Site', { exact: true }).selectOption('S4');
+    await page.waitForFunction(
+      () => document.querySelector('.chart-title')?.textContent?.includes('Site D'),
+      null,
+      { timeout: 20_000 },
+    );
+    assert(new URL(page.url()).searchParams.get('site') === 'S4', `the URL is ${page.url()}`);
+    await page.getByLabel('Run chart').check();
+    await page.waitForFunction(
+      () => document.querySelector('.chart-summary')?.textContent?.startsWith('Run chart'),
+      null,
+      { timeout: 20_000 },
+    );
+    assert(new URL(page.url()).searchParams.get('chart') === 'run', `the URL is ${page.url()}`);
+    await page.getByLabel('Measure', { exact: true }).selectOption('pph_1500');
+    await page.waitForFunction(
+      () => document.querySelector('.chart-title')?.textContent?.startsWith('Postpartum'),
+      null,
+      { timeout: 20_000 },
+    );
+    await page.getByLabel('Making Data Count (XmR)').check();
+    await page.waitForFunction(
+      () => document.querySelector('.chart-summary')?.textContent?.startsWith('Making Data Count'),
+      null,
+      { timeout: 20_000 },
+    );
+    assert(await page.locator('.chart-aside svg[role=img]').first().isVisible(), 'no variation icon');
+    const [download] = await Promise.all([
+      page.waitForEvent('download', { timeout: 10_000 }),
+      page.locator('figure.chart').first().getByRole('button', { name: 'Download SVG' }).click(),
+    ]);
+    const file = path.join(outDir, 'downloads', download.suggestedFilename());
+    await download.saveAs(file);
+    const svg = readFileSync(file, 'utf8');
+    assert(/>Variation: [^<]+<\/text>/.test(svg), 'the downloaded MDC chart has no variation icon');
+    await screenshot(page, 'site-pph-mdc');
+    await page.goBack();
+    await page.waitForFunction(
+      () => document.querySelector('.chart-summary')?.textContent?.startsWith('Run chart'),
+      null,
+      { timeout: 20_000 },
+    );
+  });
+
+  await test(
+    'Site page fits a tablet (768 px) without sideways scrolling',
+    async (page) => {
+      await page.goto(`${server.url}/site?site=S1&measure=booking_by_10wk&chart=mdc`);
+      await waitForSiteCharts(page);
+      await page.waitForSelector('.icon-table tbody tr');
+      await expectNoSidewaysScroll(page);
+      await expectNoAxeViolations(page);
+      await screenshot(page, 'site-tablet');
+    },
+    { viewport: { width: 768, height: 1024 } },
+  );
+}
+
+for (const [name, url] of [
+  ['home', '/'],
+  ['explore', `/explore?${new URLSearchParams({ sql: byMonthSql })}`],
+]) {
+  await test(
+    `${name} fits a tablet (768 px) without sideways scrolling`,
+    async (page) => {
+      await page.goto(server.url + url);
+      if (name === 'explore') {
+        await waitForResults(page);
+        await page.waitForSelector('.quick-chart svg.qi-chart');
+      } else {
+        await page.waitForSelector('[data-testid=table-list], [data-testid=empty-state]');
+      }
+      await expectNoSidewaysScroll(page);
+      await expectNoAxeViolations(page);
+      await screenshot(page, `${name}-tablet`);
+    },
+    { viewport: { width: 768, height: 1024 } },
+  );
+}
+
+await test('Print hides navigation and controls', async (page) => {
+  await page.goto(explore(byMonthSql));
+  await waitForResults(page);
+  await page.waitForSelector('.quick-chart svg.qi-chart');
+  await page.emulateMedia({ media: 'print' });
+  assert(!(await page.locator('nav[aria-label=Main]').isVisible()), 'the navigation prints');
+  assert(!(await page.getByRole('button', { name: 'Run query' }).isVisible()), 'buttons print');
+  assert(await page.locator('.quick-chart svg.qi-chart').isVisible(), 'the chart does not print');
+  await screenshot(page, 'explore-print');
+});
+
+// ---------------------------------------------------------------------------
+
+await browser.close();
+await server.close();
+const passed = results.filter((result) => result.ok).length;
+const failed = results.length - passed;
+writeFileSync(
+  path.join(outDir, 'results.json'),
+  `${JSON.stringify({ passed, failed, tests: results }, null, 2)}\n`,
+);
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed > 0 ? 1 : 0);

@@ -1,0 +1,36 @@
+/** A page of the dashboard, as the navigation lists it. */
+export interface SitePage {
+  /** Route path without the base path. */
+  path: string;
+  /** Link text in users' words. */
+  label: string;
+  /** One line on what the page is for. */
+  description: string;
+}
+
+/**
+ * The pages that exist, in navigation order. The navigation is built from this
+ * list and a test checks every entry has a route (and every route an entry), so
+ * no link ever points at a page that is not there yet. Planned pages (Network
+ * overview, Disparity explorer, Measure, National context) are added here
+ * when their routes land.
+ */
+export const sitePages: readonly SitePage[] = [
+  {
+    path: '/',
+    label: 'Home',
+    description: 'What the dashboard holds: the network’s tables, their size and columns.',
+  },
+  {
+    path: '/site',
+    label: 'Site',
+    description:
+      'One maternity unit: every measure’s Making Data Count icons, then any measure as an MDC, control or run chart, overall and for each ethnic group, with the site’s changes and aims.',
+  },
+  {
+    path: '/explore',
+    label: 'Explore',
+    description:
+      'Ask your own questions of the network’s tables in SQL, with a results table and a quick chart.',
+  },
+];

@@ -1,0 +1,25 @@
+import { fileURLToPath } from 'node:url';
+import { sveltekit } from '@sveltejs/kit/vite';
+// defineConfig from vitest/config so that svelte-check accepts the `test` block (toolchain §10 P6).
+import { defineConfig } from 'vitest/config';
+import { precomputedSiteData } from './src/lib/build/precompute-site-data.ts';
+
+export default defineConfig({
+  // Precompute before SvelteKit copies static/: the Site page draws from these files, not DuckDB.
+  plugins: [precomputedSiteData(fileURLToPath(new URL('./static/data', import.meta.url))), sveltekit()],
+  // The data layer imports DuckDB's worker and wasm with `?url`; pre-bundling breaks those URLs.
+  optimizeDeps: { exclude: ['@duckdb/duckdb-wasm'] },
+  build: {
+    // DuckDB-WASM, Arrow and Plot make chunks above Vite's default warning size by design.
+    chunkSizeWarningLimit: 1500,
+  },
+  test: {
+    include: ['src/**/*.test.ts'],
+    environment: 'node',
+    // DuckDB's blocking bundle compiles 34 MB of wasm per test file: allow for a slow CI machine.
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    reporters: ['default', 'json'],
+    outputFile: { json: '.test-results/vitest.json' },
+  },
+});
