@@ -12,7 +12,8 @@ import { ihiRunChart } from '../../src/index.js';
 const here = dirname(fileURLToPath(import.meta.url));
 const packageDir = join(here, '..', '..');
 const example = join(packageDir, 'examples', 'ae-attendances-RF4.csv');
-const realFile = '/work/shared/data/real/ae-attendances.csv';
+// The whole NHSRdatasets file (every trust and department type, CC0), shipped in examples/.
+const realFile = join(packageDir, 'examples', 'ae-attendances.csv');
 
 /** An in-memory CliIo: files by name, captured stdout/stderr. */
 function memoryIo(files: Record<string, string> = {}, stdin = '') {
@@ -64,63 +65,60 @@ function aeRows(path: string, org: string, type: string) {
 }
 
 describe('qi-stats on the real A&E file (NHSRdatasets ae_attendances)', () => {
-  it.skipIf(!existsSync(realFile))(
-    'p chart of RF4 type-1 breaches agrees with sums done by hand',
-    async () => {
-      const result = await run([
-        realFile,
-        '--where',
-        'org_code=RF4',
-        '--where',
-        'type=1',
-        '--chart',
-        'p',
-        '--x',
-        'period',
-        '--y',
-        'breaches',
-        '--n',
-        'attendances',
-        '--format',
-        'json',
-      ]);
-      expect(result.stderr).toBe('');
-      expect(result.code).toBe(0);
-      const chart = JSON.parse(result.stdout);
-      const rows = aeRows(realFile, 'RF4', '1');
-      expect(rows).toHaveLength(36); // April 2016 to March 2019
+  it('p chart of RF4 type-1 breaches agrees with sums done by hand', async () => {
+    const result = await run([
+      realFile,
+      '--where',
+      'org_code=RF4',
+      '--where',
+      'type=1',
+      '--chart',
+      'p',
+      '--x',
+      'period',
+      '--y',
+      'breaches',
+      '--n',
+      'attendances',
+      '--format',
+      'json',
+    ]);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    const chart = JSON.parse(result.stdout);
+    const rows = aeRows(realFile, 'RF4', '1');
+    expect(rows).toHaveLength(36); // April 2016 to March 2019
 
-      // Centre line of a p chart: total breaches over total attendances.
-      const cl = rows.reduce((s, r) => s + r.breaches, 0) / rows.reduce((s, r) => s + r.attendances, 0);
-      expect(chart.points).toHaveLength(36);
-      chart.points.forEach((point: Record<string, number | string>, i: number) => {
-        const row = rows[i] as (typeof rows)[number];
-        expect(point.x).toBe(row.period); // in time order, though the file is not
-        expect(point.n).toBe(row.attendances);
-        expect(point.y).toBeCloseTo(row.breaches / row.attendances, 12);
-        expect(point.cl).toBeCloseTo(cl, 12);
-        // 3-sigma binomial limits at this month's denominator.
-        const sigma = Math.sqrt((cl * (1 - cl)) / row.attendances);
-        expect(point.ucl).toBeCloseTo(cl + 3 * sigma, 12);
-        expect(point.lcl).toBeCloseTo(cl - 3 * sigma, 12);
-      });
-      // The bundled subset gives the very same chart.
-      const bundled = await run([
-        example,
-        '--chart',
-        'p',
-        '--x',
-        'period',
-        '--y',
-        'breaches',
-        '--n',
-        'attendances',
-        '--format',
-        'json',
-      ]);
-      expect(JSON.parse(bundled.stdout)).toEqual(chart);
-    },
-  );
+    // Centre line of a p chart: total breaches over total attendances.
+    const cl = rows.reduce((s, r) => s + r.breaches, 0) / rows.reduce((s, r) => s + r.attendances, 0);
+    expect(chart.points).toHaveLength(36);
+    chart.points.forEach((point: Record<string, number | string>, i: number) => {
+      const row = rows[i] as (typeof rows)[number];
+      expect(point.x).toBe(row.period); // in time order, though the file is not
+      expect(point.n).toBe(row.attendances);
+      expect(point.y).toBeCloseTo(row.breaches / row.attendances, 12);
+      expect(point.cl).toBeCloseTo(cl, 12);
+      // 3-sigma binomial limits at this month's denominator.
+      const sigma = Math.sqrt((cl * (1 - cl)) / row.attendances);
+      expect(point.ucl).toBeCloseTo(cl + 3 * sigma, 12);
+      expect(point.lcl).toBeCloseTo(cl - 3 * sigma, 12);
+    });
+    // The bundled subset gives the very same chart.
+    const bundled = await run([
+      example,
+      '--chart',
+      'p',
+      '--x',
+      'period',
+      '--y',
+      'breaches',
+      '--n',
+      'attendances',
+      '--format',
+      'json',
+    ]);
+    expect(JSON.parse(bundled.stdout)).toEqual(chart);
+  });
 });
 
 describe('qi-stats on the bundled example', () => {
