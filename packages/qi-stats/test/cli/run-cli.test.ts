@@ -483,6 +483,9 @@ describe('the commands in examples/README.md', () => {
     const result = await run(argv);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/ chart of /);
+    // A readable table names the chart; JSON output parses and carries the chart type.
+    if (argv.includes('json'))
+      expect(JSON.parse(result.stdout).chart).toBe(/--chart (\S+)/.exec(command)?.[1]);
+    else expect(result.stdout).toMatch(/ chart of /);
   });
 });

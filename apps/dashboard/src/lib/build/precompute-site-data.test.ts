@@ -30,7 +30,9 @@ describe('precomputeSiteData (the build step behind the Site page)', () => {
 
   it('writes nothing when the data have no submissions', async () => {
     const dataDir = mkdtempSync(path.join(tmpdir(), 'static-data-'));
-    execFileSync(process.execPath, [prepareData, '--from', path.join(dataDir, 'none'), '--to', dataDir], { stdio: 'pipe' });
+    execFileSync(process.execPath, [prepareData, '--from', path.join(dataDir, 'none'), '--to', dataDir], {
+      stdio: 'pipe',
+    });
     expect(await precomputeSiteData(dataDir)).toEqual({ sites: 0, bytes: 0 });
     expect(readdirSync(dataDir)).toEqual(['manifest.json']);
   });

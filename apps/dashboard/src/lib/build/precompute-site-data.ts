@@ -27,7 +27,8 @@ export async function precomputeSiteData(dataDir: string): Promise<{ sites: numb
   if (!existsSync(manifestPath)) return { sites: 0, bytes: 0 };
   const manifest = parseManifest(JSON.parse(readFileSync(manifestPath, 'utf8')), manifestPath);
   const needed = ['submissions', 'sites', 'measures', 'ethnic_categories', 'annotations', 'aims'];
-  if (!needed.every((table) => manifest.tables.some((entry) => entry.table === table))) return { sites: 0, bytes: 0 };
+  if (!needed.every((table) => manifest.tables.some((entry) => entry.table === table)))
+    return { sites: 0, bytes: 0 };
 
   const database = await NetworkDatabase.load(
     await startNodeEngine(),
