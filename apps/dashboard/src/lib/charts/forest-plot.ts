@@ -110,7 +110,7 @@ export function forestPlotView(rows: readonly ForestRow[], options: ForestPlotOp
           labelAnchor: 'center',
           labelArrow: 'none',
           grid: true,
-          ticks: [0.25, 0.5, 1, 2, 4, 8].filter(
+          ticks: [0.0625, 0.125, 0.25, 0.5, 1, 2, 4, 8, 16].filter(
             (t) => t >= (extent[0] as number) && t <= (extent[1] as number),
           ),
           tickFormat: (t: number) => String(t),

@@ -91,3 +91,15 @@ describe('intervalPlotView: every site side by side', () => {
     );
   });
 });
+
+describe('impactChart when every gap favours the other groups', () => {
+  it('does not call a negative figure the most excess events, and marks intervals below zero', () => {
+    const chart = impactChart(
+      [{ site: 'Site G (South West)', excess: -14.3, lower: -19.1, upper: -9.4, denominator: 500, rank: 1 }],
+      pph,
+      'Jan 2026 to Mar 2026',
+    );
+    expect(chart.options.summary).toMatch(/^No site has excess events against White women’s rate/);
+    expect(chart.sections[0]?.points[0]?.style).toBe('better');
+  });
+});

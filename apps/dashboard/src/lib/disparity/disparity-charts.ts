@@ -70,8 +70,8 @@ export function groupRatesChart(
   const summary = [
     `${measure.name} by ethnic group at ${sites.length - 1} sites and across the network, ${windowLabel}, with 95% intervals.`,
     measure.direction === 'neutral'
-      ? `${different.length} site-group ${different.length === 1 ? 'rate differs' : 'rates differ'} clearly from White women’s at the same site.`
-      : `${worse.length} site-group ${worse.length === 1 ? 'rate is' : 'rates are'} clearly worse than White women’s at the same site.`,
+      ? `${different.length === 0 ? 'No' : different.length} site-group ${different.length === 1 ? 'rate differs' : 'rates differ'} clearly from White women’s at the same site.`
+      : `${worse.length === 0 ? 'No' : worse.length} site-group ${worse.length === 1 ? 'rate is' : 'rates are'} clearly worse than White women’s at the same site.`,
     networkWorse.length > 0
       ? `Across the network, ${networkWorse.join(', ')} ${networkWorse.length === 1 ? 'is' : 'are'} clearly worse off than White women.`
       : measure.direction === 'neutral'
@@ -132,15 +132,17 @@ export function impactChart(
     value: row.excess,
     lower: row.lower,
     upper: row.upper,
-    style: (row.lower > 0 ? 'worse' : 'similar') as IntervalStyle,
+    style: (row.lower > 0 ? 'worse' : row.upper < 0 ? 'better' : 'similar') as IntervalStyle,
     text: `${row.rank}. ${row.site}: ${formatNumber(row.excess, 1)} ${noun} (95% CI ${formatNumber(row.lower, 1)} to ${formatNumber(row.upper, 1)}) among ${formatCount(row.denominator)} women of other groups`,
   }));
   const clear = rows.filter((row) => row.lower > 0).map((row) => row.site);
   const top = rows[0];
   const summary = [
-    top
-      ? `${top.site} has the most ${noun} against White women’s rate for ${measure.name}, ${windowLabel}: ${formatNumber(top.excess, 1)} (95% CI ${formatNumber(top.lower, 1)} to ${formatNumber(top.upper, 1)}).`
-      : `No site can be ranked for ${measure.name}, ${windowLabel}.`,
+    !top
+      ? `No site can be ranked for ${measure.name}, ${windowLabel}.`
+      : top.excess > 0
+        ? `${top.site} has the most ${noun} against White women’s rate for ${measure.name}, ${windowLabel}: ${formatNumber(top.excess, 1)} (95% CI ${formatNumber(top.lower, 1)} to ${formatNumber(top.upper, 1)}).`
+        : `No site has ${noun} against White women’s rate for ${measure.name}, ${windowLabel}: at every site the other groups together fare no worse than White women. Nearest to zero: ${top.site}, ${formatNumber(top.excess, 1)} (95% CI ${formatNumber(top.lower, 1)} to ${formatNumber(top.upper, 1)}).`,
     clear.length === 0
       ? 'No site’s interval lies wholly above zero.'
       : `The interval lies wholly above zero at ${clear.join(', ')}.`,
