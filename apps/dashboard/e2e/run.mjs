@@ -158,7 +158,10 @@ await test('Home page describes the data, reading only the manifest', async (pag
     );
   }
   const nav = await page.locator('nav[aria-label=Main] a').allTextContents();
-  assert(nav.join('|') === 'Home|Site|Explore', `the navigation lists ${nav.join(', ')}`);
+  assert(
+    nav.join('|') === 'Home|Site|Disparity explorer|Measure|Explore',
+    `the navigation lists ${nav.join(', ')}`,
+  );
   assert(wasm.length === 0, `the home page downloaded DuckDB: ${wasm.join(', ')}`);
   await expectNoAxeViolations(page);
   await screenshot(page, 'home');
@@ -449,6 +452,281 @@ if (hasData) {
     },
     { viewport: { width: 768, height: 1024 } },
   );
+}
+
+/** Waits until a page has drawn its first chart (or said why not). */
+async function waitForFirstChart(page) {
+  await page.waitForSelector('figure.chart svg.qi-chart, .error-summary, [data-testid=empty-state]', {
+    timeout: 60_000,
+  });
+}
+
+/** Records a first-chart time in e2e-out/timing.json. */
+function recordTiming(key, ms) {
+  const file = path.join(outDir, 'timing.json');
+  const timing = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {};
+  writeFileSync(file, JSON.stringify({ ...timing, [key]: ms }, null, 2));
+}
+
+/** Saves a chart's download of one kind and returns its bytes. */
+async function downloadFrom(page, figure, kind) {
+  const [download] = await Promise.all([
+    page.waitForEvent('download', { timeout: 10_000 }),
+    figure.getByRole('button', { name: `Download ${kind}` }).click(),
+  ]);
+  const file = path.join(outDir, 'downloads', download.suggestedFilename());
+  await download.saveAs(file);
+  return readFileSync(file);
+}
+
+const chartTitles = (page) => page.locator('figure.chart .chart-title').allTextContents();
+
+if (hasData) {
+  await test('Disparity explorer draws rates, ratios, a funnel, the ranking and summary measures', async (page) => {
+    const wasm = [];
+    page.on('request', (request) => {
+      if (request.url().endsWith('.wasm')) wasm.push(request.url());
+    });
+    const started = Date.now();
+    await page.goto(`${server.url}/disparity?measure=pph_1500`);
+    await waitForFirstChart(page);
+    recordTiming('disparityFirstChartMs', Date.now() - started);
+    await page.waitForFunction(
+      () => document.querySelectorAll('figure.chart svg.qi-chart').length === 4,
+      null,
+      {
+        timeout: 20_000,
+      },
+    );
+    const summaries = await page.locator('figure.chart .chart-summary').allTextContents();
+    assert(summaries[0]?.includes('by ethnic group at 7 sites'), `the rates chart says "${summaries[0]}"`);
+    assert(
+      summaries[1]?.startsWith('Risk ratio, Black or Black British vs White women'),
+      `the forest says "${summaries[1]}"`,
+    );
+    assert(summaries[2]?.startsWith('Funnel plot of'), `the funnel says "${summaries[2]}"`);
+    assert(/has the most excess events/.test(summaries[3] ?? ''), `the ranking says "${summaries[3]}"`);
+    assert(
+      /excess events in every group other than White women/.test(
+        (await page.locator('[data-testid=impact-rule]').textContent()) ?? '',
+      ),
+      'the ranking rule is not explained',
+    );
+    const summaryRows = await page.locator('section[aria-labelledby=summary-title] tbody tr').count();
+    assert(summaryRows === 15, `the summary measures table has ${summaryRows} rows`);
+    const recording = await page.locator('section[aria-labelledby=recording-title] tbody tr').count();
+    assert(recording === 8, `the recording table has ${recording} rows`);
+    // Keyboard tooltips on the rates chart.
+    const canvas = page.locator('figure.chart .chart-canvas').first();
+    await canvas.focus();
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    const tip = await canvas.locator('.chart-tooltip.visible').textContent({ timeout: 5000 });
+    assert(
+      /^Site A \(London\), Asian or Asian British: [\d.]+ per 1,000/.test(tip ?? ''),
+      `the tooltip says "${tip}"`,
+    );
+    await screenshot(page, 'disparity-keyboard-tooltip');
+    assert(wasm.length === 0, `the Disparity explorer downloaded DuckDB: ${wasm.join(', ')}`);
+    await expectNoAxeViolations(page);
+    await screenshot(page, 'disparity');
+  });
+
+  await test('Disparity filters change the URL and the charts, and back/forward restore them', async (page) => {
+    await page.goto(`${server.url}/disparity?measure=pph_1500`);
+    await waitForFirstChart(page);
+    const first = await chartTitles(page);
+    const changes = [
+      ['Measure', 'smoking_at_delivery', 'measure', /^Smoking/],
+      ['Months', '3', 'window', /latest 3 months/],
+      ['Level 2 (Indian, Black Caribbean, …)', null, 'level', /Black Caribbean|Indian/],
+      ['Compare', 'ASIAN', 'group', /Indian|Pakistani|Bangladeshi|Other Asian/],
+      ['Summary for', 'S3', 'scope', /Site C/],
+    ];
+    const measures = await page
+      .locator('#filter-measure option')
+      .evaluateAll((options) => options.map((o) => o.value));
+    if (!measures.includes('smoking_at_delivery')) changes[0][1] = measures.find((m) => m !== 'pph_1500');
+    let before = first;
+    for (const [label, value, key, expected] of changes) {
+      if (key === 'group') {
+        // Level 2 is on: pick the first level-2 Asian group.
+        const options = await page
+          .locator('#filter-group option')
+          .evaluateAll((os) => os.map((o) => o.value));
+        const asian = options.find((option) =>
+          ['INDIAN', 'PAKISTANI', 'BANGLADESHI', 'OTHER_ASIAN'].includes(option),
+        );
+        await page.getByLabel(label, { exact: true }).selectOption(asian);
+      } else if (value == null) {
+        await page.getByLabel(label).check();
+      } else {
+        await page.getByLabel(label, { exact: true }).selectOption(value);
+      }
+      await page.waitForFunction(
+        (previous) => {
+          const titles = [...document.querySelectorAll('figure.chart .chart-title')].map(
+            (t) => t.textContent,
+          );
+          const tables = [...document.querySelectorAll('figure.chart caption')].map((t) => t.textContent);
+          return JSON.stringify([...titles, ...tables]) !== previous;
+        },
+        JSON.stringify([...before, ...(await page.locator('figure.chart caption').allTextContents())]),
+        { timeout: 20_000 },
+      );
+      const url = new URL(page.url());
+      assert(url.searchParams.has(key), `choosing ${label} left the URL at ${page.url()}`);
+      const text = `${(await chartTitles(page)).join(' | ')} ${await page.locator('main').textContent()}`;
+      assert(expected.test(text), `after choosing ${label} the page does not match ${expected}`);
+      before = await chartTitles(page);
+    }
+    const tables = await page.locator('figure.chart caption').allTextContents();
+    assert(
+      tables.some((caption) => caption.includes('Site C')),
+      'the summary measures are not for Site C',
+    );
+    await screenshot(page, 'disparity-level2');
+    await page.goBack();
+    await page.waitForFunction(() => !new URL(location.href).searchParams.has('scope'), null, {
+      timeout: 10_000,
+    });
+    await page.goBack();
+    await page.waitForFunction(() => !new URL(location.href).searchParams.has('group'), null, {
+      timeout: 10_000,
+    });
+    await page.goForward();
+    await page.waitForFunction(() => new URL(location.href).searchParams.has('group'), null, {
+      timeout: 10_000,
+    });
+    await waitForFirstChart(page);
+    assert(
+      /Asian|Indian|Pakistani|Bangladeshi/.test((await chartTitles(page)).join(' ')),
+      'forward did not restore the group',
+    );
+  });
+
+  await test('Disparity charts download as SVG, PNG and CSV; the summary table as CSV', async (page) => {
+    await page.goto(`${server.url}/disparity?measure=pph_1500&window=12`);
+    await waitForFirstChart(page);
+    const figure = page.locator('figure.chart').first();
+    const svg = (await downloadFrom(page, figure, 'SVG')).toString();
+    assert(svg.startsWith('<svg') && svg.includes('Source: '), 'the SVG download has no source footer');
+    const png = await downloadFrom(page, figure, 'PNG');
+    assert(png.subarray(1, 4).toString() === 'PNG', 'the PNG download is not a PNG');
+    const csv = (await downloadFrom(page, figure, 'CSV')).toString('utf8');
+    assert(csv.includes('Site,Ethnic group,Events,Denominator'), `the CSV header is ${csv.split('\n')[1]}`);
+    assert(/Source: .*Downloaded \d+ \w+ \d{4}/.test(csv), 'the CSV has no source and date');
+    const summary = page.locator('section[aria-labelledby=summary-title] figure.chart');
+    const summaryCsv = (await downloadFrom(page, summary, 'CSV')).toString('utf8');
+    assert(summaryCsv.includes('Difference (D)'), 'the summary CSV has no D');
+  });
+
+  await test('Measure page shows the definition and every site side by side', async (page) => {
+    const started = Date.now();
+    await page.goto(`${server.url}/measure?measure=pph_1500`);
+    await waitForFirstChart(page);
+    recordTiming('measureFirstChartMs', Date.now() - started);
+    await page.waitForFunction(
+      () => document.querySelectorAll('figure.chart svg.qi-chart').length === 2,
+      null,
+      {
+        timeout: 20_000,
+      },
+    );
+    const definition = (await page.locator('[data-testid=definition]').textContent()) ?? '';
+    for (const term of [
+      'Numerator',
+      'Denominator',
+      'Direction',
+      'Lower is better',
+      'Target',
+      'Default chart',
+    ]) {
+      assert(definition.includes(term), `the definition has no "${term}"`);
+    }
+    const summaries = await page.locator('figure.chart .chart-summary').allTextContents();
+    assert(summaries[0]?.includes('at 7 sites'), `the sites chart says "${summaries[0]}"`);
+    assert(summaries[1]?.startsWith('Funnel plot of'), `the funnel says "${summaries[1]}"`);
+    const canvas = page.locator('figure.chart .chart-canvas').first();
+    await canvas.focus();
+    await page.keyboard.press('ArrowRight');
+    const tip = await canvas.locator('.chart-tooltip.visible').textContent({ timeout: 5000 });
+    assert(/^Site A \(London\): [\d.]+ per 1,000/.test(tip ?? ''), `the tooltip says "${tip}"`);
+    const svg = (await downloadFrom(page, page.locator('figure.chart').first(), 'SVG')).toString();
+    assert(svg.startsWith('<svg') && svg.includes('Source: '), 'the SVG download has no source footer');
+    const csv = (await downloadFrom(page, page.locator('figure.chart').first(), 'CSV')).toString('utf8');
+    assert(csv.includes('Site A (London)'), 'the CSV has no sites');
+    await expectNoAxeViolations(page);
+    await screenshot(page, 'measure');
+  });
+
+  await test('Measure filters change the URL and the charts; the Site page links to the Measure page', async (page) => {
+    await page.goto(`${server.url}/measure?measure=pph_1500`);
+    await waitForFirstChart(page);
+    const first = (await chartTitles(page))[0];
+    await page.getByLabel('Measure', { exact: true }).selectOption('booking_by_10wk');
+    await page.waitForFunction(
+      (previous) => document.querySelector('.chart-title')?.textContent !== previous,
+      first,
+      {
+        timeout: 20_000,
+      },
+    );
+    assert(new URL(page.url()).searchParams.get('measure') === 'booking_by_10wk', `the URL is ${page.url()}`);
+    assert(
+      ((await page.locator('[data-testid=definition]').textContent()) ?? '').includes('Higher is better'),
+      'the direction did not change',
+    );
+    const second = (await chartTitles(page))[0];
+    const windowValue = await page.locator('#filter-window option').nth(2).getAttribute('value');
+    await page.getByLabel('Months', { exact: true }).selectOption(windowValue ?? '3');
+    await page.waitForFunction(
+      (previous) => document.querySelector('.chart-title')?.textContent !== previous,
+      second,
+      {
+        timeout: 20_000,
+      },
+    );
+    assert(new URL(page.url()).searchParams.get('window') === windowValue, `the URL is ${page.url()}`);
+    await page.goBack();
+    await page.waitForFunction(
+      (previous) => document.querySelector('.chart-title')?.textContent === previous,
+      second,
+      {
+        timeout: 20_000,
+      },
+    );
+    await page.goBack();
+    await page.waitForFunction(
+      (previous) => document.querySelector('.chart-title')?.textContent === previous,
+      first,
+      {
+        timeout: 20_000,
+      },
+    );
+    await page.goto(`${server.url}/site?site=S1&measure=booking_by_10wk`);
+    await waitForSiteCharts(page);
+    await page.getByRole('link', { name: 'About this measure: definition and every site' }).click();
+    await page.waitForURL(/\/measure\?measure=booking_by_10wk/);
+    await waitForFirstChart(page);
+  });
+
+  for (const [name, url] of [
+    ['disparity', '/disparity?measure=pph_1500&level=level2'],
+    ['measure', '/measure?measure=pph_1500'],
+  ]) {
+    await test(
+      `${name} fits a tablet (768 px) without sideways scrolling`,
+      async (page) => {
+        await page.goto(server.url + url);
+        await waitForFirstChart(page);
+        await expectNoSidewaysScroll(page);
+        await expectNoAxeViolations(page);
+        await screenshot(page, `${name}-tablet`);
+      },
+      { viewport: { width: 768, height: 1024 } },
+    );
+  }
 }
 
 for (const [name, url] of [

@@ -12,8 +12,7 @@ export interface SitePage {
  * The pages that exist, in navigation order. The navigation is built from this
  * list and a test checks every entry has a route (and every route an entry), so
  * no link ever points at a page that is not there yet. Planned pages (Network
- * overview, Disparity explorer, Measure, National context) are added here
- * when their routes land.
+ * overview, National context) are added here when their routes land.
  */
 export const sitePages: readonly SitePage[] = [
   {
@@ -26,6 +25,18 @@ export const sitePages: readonly SitePage[] = [
     label: 'Site',
     description:
       'One maternity unit: every measure’s Making Data Count icons, then any measure as an MDC, control or run chart, overall and for each ethnic group, with the site’s changes and aims.',
+  },
+  {
+    path: '/disparity',
+    label: 'Disparity explorer',
+    description:
+      'Each ethnic group against White women for a measure, at every site and across the network: rates with intervals, rate ratios, a funnel plot, summary measures of inequality and the sites where closing the gap would help most.',
+  },
+  {
+    path: '/measure',
+    label: 'Measure',
+    description:
+      'One measure: its definition, numerator and denominator, direction and target, and every site side by side.',
   },
   {
     path: '/explore',

@@ -7,6 +7,7 @@ import { parseManifest } from '../data/manifest.ts';
 import { NetworkDatabase } from '../data/network-database.ts';
 import { startNodeEngine } from '../data/node-engine.ts';
 import { buildSiteBundles, type NetworkBundle } from '../site/site-bundle.ts';
+import { removeDisparityData, writeDisparityData } from './precompute-disparity-data.ts';
 
 /** File the Site page reads first (revalidated on every visit, like the data manifest). */
 export const networkBundleFile = 'site-network.json';
@@ -17,12 +18,14 @@ export const networkBundleFile = 'site-network.json';
  * `site-<id>.<hash>.json` per site. Loads the tables listed in the manifest into
  * DuckDB-WASM's Node build and runs the same queries the browser would, so the
  * numbers cannot differ. Writes nothing (and removes stale bundles) when the
- * data have no `submissions` table.
+ * data have no `submissions` table. Also writes the Disparity explorer's and
+ * Measure page's files (`precompute-disparity-data.ts`).
  */
 export async function precomputeSiteData(dataDir: string): Promise<{ sites: number; bytes: number }> {
   const outDir = path.join(dataDir, 'site');
   rmSync(outDir, { recursive: true, force: true });
   rmSync(path.join(dataDir, networkBundleFile), { force: true });
+  removeDisparityData(dataDir);
   const manifestPath = path.join(dataDir, 'manifest.json');
   if (!existsSync(manifestPath)) return { sites: 0, bytes: 0 };
   const manifest = parseManifest(JSON.parse(readFileSync(manifestPath, 'utf8')), manifestPath);
@@ -52,7 +55,9 @@ export async function precomputeSiteData(dataDir: string): Promise<{ sites: numb
     const networkBundle: NetworkBundle = { ...network, siteFiles };
     const json = JSON.stringify(networkBundle);
     writeFileSync(path.join(dataDir, networkBundleFile), json);
-    return { sites: sites.length, bytes: bytes + json.length };
+    // The Disparity explorer's and Measure page's files, from the same loaded database.
+    const disparityBytes = await writeDisparityData(database, dataDir);
+    return { sites: sites.length, bytes: bytes + json.length + disparityBytes };
   } finally {
     await database.close();
   }

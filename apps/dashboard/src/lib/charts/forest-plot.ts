@@ -96,7 +96,8 @@ export function forestPlotView(rows: readonly ForestRow[], options: ForestPlotOp
         document,
         width,
         height: options.height ?? Math.max(160, 48 + 30 * drawn.length),
-        marginLeft: 160,
+        // Room for the longest label (about 7 px a character at 13 px), at least 160 px.
+        marginLeft: Math.min(320, Math.max(160, 12 + 7 * Math.max(...drawn.map((row) => row.label.length)))),
         marginRight: 24,
         marginBottom: 44,
         className: 'qi-chart',
@@ -109,7 +110,7 @@ export function forestPlotView(rows: readonly ForestRow[], options: ForestPlotOp
           labelAnchor: 'center',
           labelArrow: 'none',
           grid: true,
-          ticks: [0.25, 0.5, 1, 2, 4, 8].filter(
+          ticks: [0.0625, 0.125, 0.25, 0.5, 1, 2, 4, 8, 16].filter(
             (t) => t >= (extent[0] as number) && t <= (extent[1] as number),
           ),
           tickFormat: (t: number) => String(t),
