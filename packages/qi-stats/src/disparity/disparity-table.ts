@@ -152,7 +152,12 @@ function standardError(group: PooledCount, statistic: CountStatistic, multiplier
     : (multiplier * Math.sqrt(group.events)) / group.denominator;
 }
 
-function totalExcess(
+/**
+ * Total excess events over the non-reference groups with a normal interval
+ * (Wald; the reference rate's variance counted once). Internal: shared with
+ * `publishDisparityTable`, which recomputes it from rounded counts.
+ */
+export function totalExcess(
   known: ReadonlyArray<PooledCount>,
   reference: PooledCount,
   settings: ComparisonSettings,
