@@ -135,18 +135,25 @@ export function buildChart(
     settings: MdcSettings;
     /** Assurance icon drawn at all (not for T and G charts, NHSE SQL v2.3). */
     assurance?: boolean;
+    /**
+     * Values and lines to judge the special-cause rules on, when they differ
+     * from those shown (the T chart judges on its transformed scale, where a
+     * constant series is exactly constant); same shape as `values` and `limits`.
+     */
+    judgeOn?: { values: ReadonlyArray<number | null>; limits: ReadonlyArray<ProcessLimits> };
   },
 ): MdcResult {
   const { improvement, settings } = options;
+  const judged = options.judgeOn ?? { values, limits };
   const n = values.length;
   let observed = 0;
   for (let i = 0; i < n; i++) if (values[i] !== null) observed++;
   const showLimits = observed >= settings.minimumPoints;
 
   const chartLines: ChartLines = {
-    values,
+    values: judged.values,
     periods: periods.map((period, g) => {
-      const line = limits[g] as ProcessLimits;
+      const line = judged.limits[g] as ProcessLimits;
       return {
         start: period.start,
         end: period.end,
