@@ -60,6 +60,10 @@ describe('doc comment examples', () => {
     const g = mdcGChart({ values: Array(13).fill(99) });
     expect(g.groups[0]?.upl).toBeCloseTo(397.496, 3);
     expect(g.groups[0]?.mean).toBeCloseTo(68.607, 9);
+    // Documented: a constant series is a shift at every point against 0.693 × m (NHSE SQL).
+    expect(g.points.every((p) => p.rules?.join() === 'shift')).toBe(true);
+    expect(g.points[0]?.pointType).toBe('special_cause_improvement');
+    expect(g.groups[0]?.variationIcon).toBe('improvement_high');
   });
 
   it('building blocks', () => {
