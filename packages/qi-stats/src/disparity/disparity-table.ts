@@ -247,7 +247,7 @@ export function totalExcess(
  * );
  * table.groups[1].comparison; // { category: 'higher', assessment: 'worse', rule: '95% Newcombe CI of the difference against 0' }
  * table.groups[1].excessEvents.value; // 15 (30 events, 15 expected at White's 1%)
- * table.completeness.proportionKnown; // 0.9529... (8500 of 8900)
+ * table.completeness.proportionKnown; // 0.95505… (8500 of 8900)
  */
 export function disparityTable(
   rows: ReadonlyArray<CountRow>,
