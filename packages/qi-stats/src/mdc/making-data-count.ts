@@ -13,7 +13,7 @@ import {
   RULE_TWO_IN_THREE,
   type SpecialCauses,
 } from './special-cause.js';
-import type { MdcGroup, MdcImprovement, MdcInput, MdcPoint, MdcResult } from './types.js';
+import type { MdcGroup, MdcImprovement, MdcInput, MdcPoint, MdcResult, MdcRule } from './types.js';
 import {
   checkDates,
   checkImprovement,
@@ -267,8 +267,8 @@ function makePoint(
   };
 }
 
-function ruleNames(bits: number): string[] {
-  const names: string[] = [];
+function ruleNames(bits: number): MdcRule[] {
+  const names: MdcRule[] = [];
   if (bits & RULE_OUTSIDE_LIMITS) names.push('outside_limits');
   if (bits & RULE_SHIFT) names.push('shift');
   if (bits & RULE_TREND) names.push('trend');
