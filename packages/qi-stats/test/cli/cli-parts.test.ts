@@ -215,3 +215,32 @@ describe('CLI help documents every short flag', () => {
     }
   });
 });
+
+describe('CLI runs analysis wording', () => {
+  const context = {
+    source: 'x.csv',
+    chart: 'run',
+    yLabel: 'y',
+    xLabel: null,
+    nLabel: null,
+    multiply: null,
+    filters: [],
+  };
+
+  it('one crossing is "1 time", not "1 times"', () => {
+    const y = [1, 2, 1, 2, 1, 2, 1, 2, 1, 2, 8, 9, 8, 9, 8, 9, 8, 9, 8, 9];
+    const result = controlChart({ chart: 'run', y });
+    expect(result.parts[0]?.crossings).toBe(1);
+    const text = formatControlChart(result, context);
+    expect(text).toContain('crosses the centre line only 1 time, fewer than');
+    expect(text).not.toContain('1 times');
+  });
+
+  it('other counts stay plural', () => {
+    const y = [1, 2, 1, 2, 1, 8, 9, 8, 9, 8, 1, 2, 1, 2, 1, 8, 9, 8, 9, 8, 1, 2, 1, 2, 1, 8, 9, 8, 9, 8];
+    const result = controlChart({ chart: 'run', y });
+    const crossings = result.parts[0]?.crossings as number;
+    expect(crossings).toBeGreaterThan(1);
+    expect(formatControlChart(result, context)).not.toMatch(/crosses the centre line only \d+ time,/);
+  });
+});
