@@ -60,7 +60,8 @@ export interface CliOptions {
 /** What the command line asks for: help, or a chart. */
 export type CliRequest = { kind: 'help' } | { kind: 'chart'; options: CliOptions };
 
-const OPTIONS = {
+/** The options parseArgs accepts, with their short flags (documented in help.ts and the README). */
+export const CLI_OPTIONS = {
   x: { type: 'string' },
   y: { type: 'string' },
   n: { type: 'string' },
@@ -89,9 +90,9 @@ const CONTROL_ONLY = ['part', 'freeze', 'exclude', 'method', 'no-screen'] as con
  * // { kind: 'chart', options: { file: 'data.csv', chart: 'p', y: 'breaches', n: 'attendances', part: [12, 24], ... } }
  */
 export function parseCliArgs(argv: ReadonlyArray<string>): CliRequest {
-  let parsed: ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>;
+  let parsed: ReturnType<typeof parseArgs<{ options: typeof CLI_OPTIONS; allowPositionals: true }>>;
   try {
-    parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
+    parsed = parseArgs({ args: [...argv], options: CLI_OPTIONS, allowPositionals: true, strict: true });
   } catch (error) {
     throw new CliError(error instanceof Error ? error.message : String(error), { usage: true });
   }

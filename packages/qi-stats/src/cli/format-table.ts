@@ -164,7 +164,7 @@ function partSummary(result: ControlChartResult, part: ControlChartResult['parts
         return `the longest run, ${part.longestRun} points ${at ? `${at.side} the centre line (points ${at.start}-${at.end})` : 'on one side of the centre line'}, is longer than ${formatNumber(part.longestRunMax)}`;
       }
       if (reason === 'few-crossings') {
-        return `the series crosses the centre line only ${part.crossings} times, fewer than the ${formatNumber(part.crossingsMin)} expected of random variation`;
+        return `the series crosses the centre line only ${part.crossings} ${part.crossings === 1 ? 'time' : 'times'}, fewer than the ${formatNumber(part.crossingsMin)} expected of random variation`;
       }
       return `longest run and crossings together fall in a borderline cell that the ${part.runsMethod} rule counts as a signal`;
     });

@@ -12,12 +12,13 @@ Data:
                           subgroup (xbar, s). Points are put in x order:
                           numbers ascending, other text (ISO dates) A to Z.
                           Without --x, the file's row order is the time order
-  --where <column=value>  keep only rows whose cell equals value exactly;
+  -w, --where <column=value>
+                          keep only rows whose cell equals value exactly;
                           repeat to combine (all must match)
   Empty cells and NA are missing values; anything else must be a plain number.
 
 Chart:
-  --chart <type>          run (default), i, mr, xbar, s, t, p, pp, c, u, up, g,
+  -c, --chart <type>      run (default), i, mr, xbar, s, t, p, pp, c, u, up, g,
                           or ihi (run chart with the IHI rules: shift, trend,
                           number of runs, astronomical-point candidates)
   --part <k,k,...>        a new part (phase) starts after each listed point
@@ -30,9 +31,10 @@ Chart:
                           (with --chart ihi, --n gives the series y/n)
 
 Output:
-  --format table|json     table (default): points, limits, signals and why;
+  -f, --format table|json
+                          table (default): points, limits, signals and why;
                           json: the library's result object
-  --output <file>         write there instead of standard output
+  -o, --output <file>     write there instead of standard output
   -h, --help              this text
 
 Exit codes: 0 done, 2 a problem with the command or the data (message on

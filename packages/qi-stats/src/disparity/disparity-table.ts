@@ -152,7 +152,12 @@ function standardError(group: PooledCount, statistic: CountStatistic, multiplier
     : (multiplier * Math.sqrt(group.events)) / group.denominator;
 }
 
-function totalExcess(
+/**
+ * Total excess events over the non-reference groups with a normal interval
+ * (Wald; the reference rate's variance counted once). Internal: shared with
+ * `publishDisparityTable`, which recomputes it from rounded counts.
+ */
+export function totalExcess(
   known: ReadonlyArray<PooledCount>,
   reference: PooledCount,
   settings: ComparisonSettings,
@@ -242,7 +247,7 @@ function totalExcess(
  * );
  * table.groups[1].comparison; // { category: 'higher', assessment: 'worse', rule: '95% Newcombe CI of the difference against 0' }
  * table.groups[1].excessEvents.value; // 15 (30 events, 15 expected at White's 1%)
- * table.completeness.proportionKnown; // 0.9529... (8500 of 8900)
+ * table.completeness.proportionKnown; // 0.95505… (8500 of 8900)
  */
 export function disparityTable(
   rows: ReadonlyArray<CountRow>,

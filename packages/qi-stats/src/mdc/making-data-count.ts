@@ -13,7 +13,7 @@ import {
   RULE_TWO_IN_THREE,
   type SpecialCauses,
 } from './special-cause.js';
-import type { MdcGroup, MdcImprovement, MdcInput, MdcPoint, MdcResult } from './types.js';
+import type { MdcGroup, MdcImprovement, MdcInput, MdcPoint, MdcResult, MdcRule } from './types.js';
 import {
   checkDates,
   checkImprovement,
@@ -135,18 +135,25 @@ export function buildChart(
     settings: MdcSettings;
     /** Assurance icon drawn at all (not for T and G charts, NHSE SQL v2.3). */
     assurance?: boolean;
+    /**
+     * Values and lines to judge the special-cause rules on, when they differ
+     * from those shown (the T chart judges on its transformed scale, where a
+     * constant series is exactly constant); same shape as `values` and `limits`.
+     */
+    judgeOn?: { values: ReadonlyArray<number | null>; limits: ReadonlyArray<ProcessLimits> };
   },
 ): MdcResult {
   const { improvement, settings } = options;
+  const judged = options.judgeOn ?? { values, limits };
   const n = values.length;
   let observed = 0;
   for (let i = 0; i < n; i++) if (values[i] !== null) observed++;
   const showLimits = observed >= settings.minimumPoints;
 
   const chartLines: ChartLines = {
-    values,
+    values: judged.values,
     periods: periods.map((period, g) => {
-      const line = limits[g] as ProcessLimits;
+      const line = judged.limits[g] as ProcessLimits;
       return {
         start: period.start,
         end: period.end,
@@ -260,8 +267,8 @@ function makePoint(
   };
 }
 
-function ruleNames(bits: number): string[] {
-  const names: string[] = [];
+function ruleNames(bits: number): MdcRule[] {
+  const names: MdcRule[] = [];
   if (bits & RULE_OUTSIDE_LIMITS) names.push('outside_limits');
   if (bits & RULE_SHIFT) names.push('shift');
   if (bits & RULE_TREND) names.push('trend');

@@ -48,6 +48,17 @@ function monthsBefore(date: string, months: number): string {
   return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
 
+/** An error's message without the "field[position]: " prefix and " (rule: …)" suffix its constructor adds. */
+function bareMessage(error: QiStatsInputError): string {
+  const where = error.position === null ? error.field : `${error.field}[${error.position}]`;
+  const prefix = `${where}: `;
+  const suffix = ` (rule: ${error.rule})`;
+  let message = error.message;
+  if (message.startsWith(prefix)) message = message.slice(prefix.length);
+  if (message.endsWith(suffix)) message = message.slice(0, -suffix.length);
+  return message;
+}
+
 /**
  * The "icon matrix" of many measures — the summary table that boards and
  * the advisory-group view read, as MDC's board-report summary pages and the
@@ -93,7 +104,7 @@ export function mdcSummary(series: ReadonlyArray<MdcSeries>): MdcSummaryRow[] {
         position: error.position,
         rule: error.rule,
         value: error.value,
-        message: `${one?.id ?? ''}: ${error.message}`,
+        message: `${bareMessage(error)}${typeof one?.id === 'string' ? ` (series '${one.id}')` : ''}`,
       });
     }
     const { points, groups } = chart;

@@ -50,6 +50,15 @@ const GEOMETRIC_MEDIAN_FACTOR = 0.693;
  *   [Mean] * 0.693` before step 4g);
  * - no assurance icon.
  *
+ * A consequence kept on purpose, because it is the reference's behaviour: a
+ * constant series (every value m) sits above its own centre line 0.693 × m,
+ * so with 13 or more points every point is flagged as a shift
+ * ('special_cause_improvement' with the default improvement 'increase', the
+ * variation icon 'improvement_high'), where `makingDataCount` and
+ * `mdcTChart` flag nothing. More generally, since 0.693 × m is below the
+ * mean, runs above the centre line are commoner than runs below it. Read a
+ * G chart's shift flags with that in mind.
+ *
  * The rules, the 13-point minimum, recalculations and the baseline follow the
  * chosen preset, as in `makingDataCount` (default 'mdc'). Compare
  * qicharts2's G chart (`controlChart({ chart: 'g' })`): centre line the
@@ -59,6 +68,8 @@ const GEOMETRIC_MEDIAN_FACTOR = 0.693;
  * const chart = mdcGChart({ values: [99, 99, 99, 99, 99, 99, 99, 99, 99, 99, 99, 99, 99] });
  * chart.groups[0]?.upl; // 99 + 3 × √(99 × 100) = 397.496…
  * chart.groups[0]?.mean; // 0.693 × 99 = 68.607
+ * chart.points[0]?.rules; // ['shift'] (as the SQL: every 99 is above the centre line 68.607)
+ * chart.groups[0]?.variationIcon; // 'improvement_high'
  */
 export function mdcGChart(input: MdcGChartInput): MdcResult {
   if (input === null || typeof input !== 'object') {

@@ -94,6 +94,15 @@ function daysBetweenEvents(eventDates: unknown): Array<number | null> {
  * - no assurance icon (SQL v2.3: none for T and G);
  * - no moving-range screening (the SQL screens XmR charts only).
  *
+ * The rules are judged on the transformed scale: u against ū and ū ± 2.66 ×
+ * MR̄ (and the 2/3 lines). The power is increasing, so this is the SQL's
+ * judgement in days, except that it is exact: back-transforming ū loses the
+ * last bits (ū^3.6 is 27.000000000000014 for a series of 27s), which would
+ * put every point of a constant series below the mean and outside the
+ * limits. ū is summed as deviations from the period's first value, so a
+ * constant series has ū equal to its u, a zero moving range and nothing
+ * flagged, as `makingDataCount`.
+ *
  * The special-cause rules, the 13-point minimum, recalculations and the
  * baseline follow the chosen preset exactly as `makingDataCount` does
  * (default 'mdc'); the SQL itself lets only the trend cross a recalculation.
@@ -103,8 +112,15 @@ function daysBetweenEvents(eventDates: unknown): Array<number | null> {
  * Each point's `date` is the event that ends its interval. O(n).
  *
  * @example
- * const chart = mdcTChart({ daysBetween: [27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27] });
- * chart.groups[0]?.mean; // ≈ 27 (constant: ū^3.6 = 27, MR̄ = 0, limits at 27)
+ * // Days between stillbirths: about monthly, then the last six under a fortnight
+ * const chart = mdcTChart({
+ *   daysBetween: [30, 21, 35, 26, 18, 40, 24, 31, 28, 22, 33, 25, 29, 12, 10, 14, 11, 9, 13],
+ * });
+ * chart.groups[0]?.mean; // ≈ 21.25 days (ū^3.6); LPL ≈ 6.90, UPL ≈ 50.0
+ * chart.points[18]?.pointType; // 'special_cause_concern' (a shift: six short intervals in a row)
+ * chart.groups[0]?.variationIcon; // 'concern_low'
+ * // A constant series flags nothing (mean 27, MR̄ = 0, limits at 27):
+ * mdcTChart({ daysBetween: Array(13).fill(27) }).points.every((p) => p.rules?.length === 0); // true
  */
 export function mdcTChart(input: MdcTChartInput): MdcResult {
   if (input === null || typeof input !== 'object') {
@@ -145,7 +161,11 @@ export function mdcTChart(input: MdcTChartInput): MdcResult {
   const periods = chartPeriods(n, rebase, fixAfter, settings);
 
   const u = days.map((d) => (d === null ? null : d ** (1 / T_POWER)));
-  const limits: ProcessLimits[] = periods.map((period) => {
+  // Lines on the transformed scale u, where the rules are judged.
+  const transformed: ProcessLimits[] = periods.map((period) => {
+    // Sums of deviations from the first value, so a constant series has a mean
+    // exactly equal to its value (a plain sum of 13 equal values need not be).
+    let anchor: number | null = null;
     let sum = 0;
     let count = 0;
     let mrSum = 0;
@@ -153,7 +173,8 @@ export function mdcTChart(input: MdcTChartInput): MdcResult {
     for (let i = period.start; i < period.baselineEnd; i++) {
       const v = u[i];
       if (v === null || v === undefined) continue;
-      sum += v;
+      if (anchor === null) anchor = v;
+      sum += v - anchor;
       count++;
       const before = i > 0 ? u[i - 1] : null;
       if (before !== null && before !== undefined) {
@@ -161,7 +182,7 @@ export function mdcTChart(input: MdcTChartInput): MdcResult {
         mrCount++;
       }
     }
-    if (count === 0) {
+    if (anchor === null) {
       throw new QiStatsInputError({
         field: 'daysBetween',
         position: period.start + 1,
@@ -169,10 +190,10 @@ export function mdcTChart(input: MdcTChartInput): MdcResult {
         message: 'the period (or its baseline) starting here has no times between events',
       });
     }
-    const meanU = sum / count;
+    const meanU = anchor + sum / count;
     if (mrCount === 0) {
       return {
-        mean: meanU ** T_POWER,
+        mean: meanU,
         averageMovingRange: null,
         lpl: null,
         upl: null,
@@ -181,15 +202,31 @@ export function mdcTChart(input: MdcTChartInput): MdcResult {
       };
     }
     const mr = mrSum / mrCount;
-    const back = (x: number): number | null => (x >= 0 ? x ** T_POWER : null);
+    const bracket = (x: number): number | null => (x >= 0 ? x : null);
     return {
-      mean: meanU ** T_POWER,
+      mean: meanU,
       averageMovingRange: mr,
-      upl: back(meanU + MDC_SIGMA_MULTIPLIER * mr),
-      lpl: back(meanU - MDC_SIGMA_MULTIPLIER * mr),
-      upperTwoSigma: back(meanU + MDC_SIGMA_MULTIPLIER * (2 / 3) * mr),
-      lowerTwoSigma: back(meanU - MDC_SIGMA_MULTIPLIER * (2 / 3) * mr),
+      upl: bracket(meanU + MDC_SIGMA_MULTIPLIER * mr),
+      lpl: bracket(meanU - MDC_SIGMA_MULTIPLIER * mr),
+      upperTwoSigma: bracket(meanU + MDC_SIGMA_MULTIPLIER * (2 / 3) * mr),
+      lowerTwoSigma: bracket(meanU - MDC_SIGMA_MULTIPLIER * (2 / 3) * mr),
     };
   });
-  return buildChart(days, dates, periods, limits, { improvement, target: null, settings, assurance: false });
+  // Lines shown in days: the back-transformed ones.
+  const back = (x: number | null): number | null => (x === null ? null : x ** T_POWER);
+  const limits: ProcessLimits[] = transformed.map((line) => ({
+    mean: line.mean ** T_POWER,
+    averageMovingRange: line.averageMovingRange,
+    upl: back(line.upl),
+    lpl: back(line.lpl),
+    upperTwoSigma: back(line.upperTwoSigma),
+    lowerTwoSigma: back(line.lowerTwoSigma),
+  }));
+  return buildChart(days, dates, periods, limits, {
+    improvement,
+    target: null,
+    settings,
+    assurance: false,
+    judgeOn: { values: u, limits: transformed },
+  });
 }

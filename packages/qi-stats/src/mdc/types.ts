@@ -76,7 +76,7 @@ export interface MdcPoint {
   specialCauseFlag: boolean;
   pointType: MdcPointType;
   /** Why the point is flagged: the rules that fire on it ('outside_limits', 'shift', 'trend', 'two_in_three'). */
-  rules?: string[];
+  rules?: MdcRule[];
   /** (added) 1-based position in the input. */
   position: number;
   /** (added) The input date, or null when no dates were given. */

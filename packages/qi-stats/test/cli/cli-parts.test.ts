@@ -1,14 +1,16 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { parseCliArgs } from '../../src/cli/args.js';
+import { CLI_OPTIONS, parseCliArgs } from '../../src/cli/args.js';
 import {
   alignTable,
   formatControlChart,
   formatIhiRunChart,
   formatNumber,
 } from '../../src/cli/format-table.js';
+import { HELP_TEXT } from '../../src/cli/help.js';
 import { nodeIo } from '../../src/cli/node-io.js';
 import { readCsv } from '../../src/cli/read-csv.js';
 import { selectSeries } from '../../src/cli/select-series.js';
@@ -178,5 +180,67 @@ describe('nodeIo', () => {
     const path = join(mkdtempSync(join(tmpdir(), 'qi-stats-io-')), 'a.csv');
     await io.writeFile(path, 'y\n1\n');
     expect(await io.readFile(path)).toBe('y\n1\n');
+  });
+});
+
+describe('CLI help documents every short flag', () => {
+  const shortFlags = Object.entries(CLI_OPTIONS).flatMap(([name, spec]) =>
+    'short' in spec ? [[name, spec.short] as const] : [],
+  );
+  const readme = readFileSync(fileURLToPath(new URL('../../README.md', import.meta.url)), 'utf8');
+
+  it.each(shortFlags)('--%s as -%s in --help and in the README options table', (name, short) => {
+    expect(HELP_TEXT).toContain(`-${short}, --${name}`);
+    expect(readme).toMatch(new RegExp(`^\\| \`-${short}\`, \`--${name}[ \`]`, 'm'));
+  });
+
+  it('the short flags work', () => {
+    const request = parseCliArgs([
+      'x.csv',
+      '--y',
+      'v',
+      '-c',
+      'i',
+      '-w',
+      'a=b',
+      '-f',
+      'json',
+      '-o',
+      'out.json',
+    ]);
+    expect(request.kind).toBe('chart');
+    if (request.kind === 'chart') {
+      expect(request.options).toMatchObject({ chart: 'i', format: 'json', output: 'out.json' });
+      expect(request.options.where).toHaveLength(1);
+    }
+  });
+});
+
+describe('CLI runs analysis wording', () => {
+  const context = {
+    source: 'x.csv',
+    chart: 'run',
+    yLabel: 'y',
+    xLabel: null,
+    nLabel: null,
+    multiply: null,
+    filters: [],
+  };
+
+  it('one crossing is "1 time", not "1 times"', () => {
+    const y = [1, 2, 1, 2, 1, 2, 1, 2, 1, 2, 8, 9, 8, 9, 8, 9, 8, 9, 8, 9];
+    const result = controlChart({ chart: 'run', y });
+    expect(result.parts[0]?.crossings).toBe(1);
+    const text = formatControlChart(result, context);
+    expect(text).toContain('crosses the centre line only 1 time, fewer than');
+    expect(text).not.toContain('1 times');
+  });
+
+  it('other counts stay plural', () => {
+    const y = [1, 2, 1, 2, 1, 8, 9, 8, 9, 8, 1, 2, 1, 2, 1, 8, 9, 8, 9, 8, 1, 2, 1, 2, 1, 8, 9, 8, 9, 8];
+    const result = controlChart({ chart: 'run', y });
+    const crossings = result.parts[0]?.crossings as number;
+    expect(crossings).toBeGreaterThan(1);
+    expect(formatControlChart(result, context)).not.toMatch(/crosses the centre line only \d+ time,/);
   });
 });

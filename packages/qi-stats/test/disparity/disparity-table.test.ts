@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
@@ -41,6 +43,21 @@ describe('disparityTable', () => {
     expect(black?.excessEvents?.value).toBeCloseTo(15, 10);
     expect(table.completeness.proportionKnown).toBeCloseTo(8500 / 8900, 12);
     expectNoNaN(table);
+  });
+
+  it("doc example's proportionKnown is the value the example computes (8500 of 8900)", () => {
+    const source = readFileSync(
+      fileURLToPath(new URL('../../src/disparity/disparity-table.ts', import.meta.url)),
+      'utf8',
+    );
+    const documented = /table\.completeness\.proportionKnown; \/\/ (0\.\d+)(?:…|\.\.\.)/.exec(source)?.[1];
+    expect(documented).toBeDefined();
+    const computed = disparityTable(docRows, { statistic: 'proportion', multiplier: 100 }).completeness
+      .proportionKnown as number;
+    expect(computed).toBe(8500 / 8900);
+    // The documented digits are the computed value truncated, as "0.95505…".
+    expect(String(computed).startsWith(documented as string)).toBe(true);
+    expect(documented).toBe('0.95505');
   });
 
   it('uses the published methods for each column (Wilson, Katz, Newcombe), at both default levels', () => {

@@ -45,9 +45,25 @@ describe('doc comment examples', () => {
 
   it('mdcTChart and mdcGChart', () => {
     expect(mdcTChart({ daysBetween: Array(13).fill(27) }).groups[0]?.mean).toBeCloseTo(27, 9);
+    expect(mdcTChart({ daysBetween: Array(13).fill(27) }).points.every((p) => p.rules?.length === 0)).toBe(
+      true,
+    );
+    const t = mdcTChart({
+      daysBetween: [30, 21, 35, 26, 18, 40, 24, 31, 28, 22, 33, 25, 29, 12, 10, 14, 11, 9, 13],
+    });
+    expect(t.groups[0]?.mean).toBeCloseTo(21.25, 2);
+    expect(t.groups[0]?.lpl).toBeCloseTo(6.9, 2);
+    expect(t.groups[0]?.upl).toBeCloseTo(50.0, 2);
+    expect(t.points[18]?.pointType).toBe('special_cause_concern');
+    expect(t.points[18]?.rules).toEqual(['shift']);
+    expect(t.groups[0]?.variationIcon).toBe('concern_low');
     const g = mdcGChart({ values: Array(13).fill(99) });
     expect(g.groups[0]?.upl).toBeCloseTo(397.496, 3);
     expect(g.groups[0]?.mean).toBeCloseTo(68.607, 9);
+    // Documented: a constant series is a shift at every point against 0.693 × m (NHSE SQL).
+    expect(g.points.every((p) => p.rules?.join() === 'shift')).toBe(true);
+    expect(g.points[0]?.pointType).toBe('special_cause_improvement');
+    expect(g.groups[0]?.variationIcon).toBe('improvement_high');
   });
 
   it('building blocks', () => {

@@ -86,4 +86,23 @@ describe('makingDataCount input errors', () => {
     );
     expect([error.field, error.position, error.rule]).toEqual(['series[1].values', 2, 'not-finite']);
   });
+
+  it('mdcSummary states the field and the rule once in its message', () => {
+    const improvement = errorOf(() =>
+      mdcSummary([{ id: 'x', values: [1, 2, 3], improvement: 'up' as unknown as 'increase' }]),
+    );
+    expect(improvement.field).toBe('series[0].improvement');
+    expect(improvement.rule).toBe('invalid-improvement');
+    expect(improvement.message).toBe(
+      "series[0].improvement: must be 'increase', 'decrease' or 'neutral' (series 'x') (rule: invalid-improvement)",
+    );
+    const values = errorOf(() =>
+      mdcSummary([
+        { id: 'a', ...good },
+        { id: 'b', ...good, values: [1, Number.NaN] },
+      ]),
+    );
+    expect(values.message).toMatch(/^series\[1\]\.values\[2\]: [^:]+ \(series 'b'\) \(rule: not-finite\)$/);
+    expect(values.message.match(/rule:/g)).toHaveLength(1);
+  });
 });

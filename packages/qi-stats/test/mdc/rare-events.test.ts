@@ -2,7 +2,7 @@
 // (step 4e; shared/spec/spc-rules.md §3.6). Expected values are the SQL's
 // formulas worked by hand on inputs chosen to make the arithmetic plain.
 import { describe, expect, it } from 'vitest';
-import { mdcGChart, mdcTChart } from '../../src/index.js';
+import { makingDataCount, mdcGChart, mdcTChart } from '../../src/index.js';
 
 const P = 3.6;
 /** The NHSE SQL's G-chart centre factor, 0.693 as written there (not ln 2). */
@@ -22,6 +22,28 @@ describe('mdcTChart (time between events)', () => {
     expect(point?.upperTwoSigma).toBeCloseTo((2.5 + (2.66 * 2) / 3) ** P, 9);
     expect(point?.lowerTwoSigma).toBeCloseTo((2.5 - (2.66 * 2) / 3) ** P, 9);
     expect(mdcTChart({ daysBetween: days }).points.every((p) => p.pointType === 'common_cause')).toBe(true);
+  });
+
+  it('a constant series flags nothing, as makingDataCount (rules judged on the transformed scale)', () => {
+    // ū^3.6 for a series of 27s is 27.000000000000014, not 27: judged on the
+    // back-transformed scale every point would fall below the mean and the limits.
+    const chart = mdcTChart({ daysBetween: Array(13).fill(27) });
+    expect(chart.groups[0]?.mean).toBeCloseTo(27, 9);
+    expect(chart.groups[0]?.variation).toBe('common_cause');
+    const xmr = makingDataCount({ values: Array(13).fill(27), improvement: 'increase' });
+    for (const [i, point] of chart.points.entries()) {
+      expect(point.pointType).toBe('common_cause');
+      expect(point.rules).toEqual([]);
+      expect(point.specialCauseFlag).toBe(false);
+      expect(point.outsideLimits).toBe(false);
+      expect(point.relativeToMean).toBe(xmr.points[i]?.relativeToMean);
+    }
+    for (const days of [1, 2, 5, 7, 30, 365, 1000]) {
+      const constant = mdcTChart({ daysBetween: Array(20).fill(days) });
+      expect(constant.points.every((p) => p.pointType === 'common_cause' && p.rules?.length === 0)).toBe(
+        true,
+      );
+    }
   });
 
   it('moving ranges run across a recalculation; means stay per period', () => {

@@ -1,6 +1,7 @@
 // The run rules on their own, against the wording of MDC-DOC and the
 // NHSRplotthedots 0.2.2 source (hand-worked sequences).
-import { describe, expect, it } from 'vitest';
+import { describe, expect, expectTypeOf, it } from 'vitest';
+import { type MdcRule, makingDataCount } from '../../src/index.js';
 import { markShift } from '../../src/mdc/rules/shift.js';
 import { markTrend } from '../../src/mdc/rules/trend.js';
 import { markTwoInThree } from '../../src/mdc/rules/two-in-three.js';
@@ -54,5 +55,20 @@ describe('two in three', () => {
     const out = new Int8Array(5);
     markTwoInThree([-1, -1, -1, -1, 1], [0, 1, 0, 1, 0], out);
     expect(Array.from(out)).toEqual([0, -1, 0, -1, 0]);
+  });
+});
+
+describe('MdcPoint.rules is typed by MdcRule', () => {
+  it('names only the four rules, and the type says so (checked by tsc)', () => {
+    const chart = makingDataCount({
+      values: [45, 29, 20, 22, 25, 20, 27, 24, 22, 23, 20, 26, 20, 15, 5],
+      improvement: 'increase',
+    });
+    // A type error unless MdcPoint.rules is MdcRule[] (tsc -p tsconfig.json covers the tests).
+    expectTypeOf(chart.points[0]?.rules).toEqualTypeOf<MdcRule[] | undefined>();
+    const fired: MdcRule[] = chart.points.flatMap((p) => p.rules ?? []);
+    const names: ReadonlyArray<string> = ['outside_limits', 'shift', 'trend', 'two_in_three'];
+    expect(fired.length).toBeGreaterThan(0);
+    expect(fired.every((rule) => names.includes(rule))).toBe(true);
   });
 });
