@@ -39,16 +39,21 @@ export function processLimits(
   to: number,
   screenOutliers: boolean,
 ): ProcessLimits | null {
-  let sum = 0;
+  // The mean is the first value plus the mean deviation from it: equal to
+  // sum / count up to rounding, but exact for a constant series, where a plain
+  // sum / count can land an ulp off (13 × 1.1 / 13) and flag every point.
+  let first: number | null = null;
+  let deviations = 0;
   let count = 0;
   for (let i = from; i < to; i++) {
     const v = values[i];
     if (v === null || v === undefined) continue;
-    sum += v;
+    if (first === null) first = v;
+    deviations += v - first;
     count++;
   }
-  if (count === 0) return null;
-  const mean = sum / count;
+  if (first === null) return null;
+  const mean = first + deviations / count;
   const amr = averageMovingRange(values, from, to, screenOutliers);
   if (amr === null) {
     return { mean, averageMovingRange: null, lpl: null, upl: null, lowerTwoSigma: null, upperTwoSigma: null };
