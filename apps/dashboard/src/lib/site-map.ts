@@ -12,7 +12,7 @@ export interface SitePage {
  * The pages that exist, in navigation order. The navigation is built from this
  * list and a test checks every entry has a route (and every route an entry), so
  * no link ever points at a page that is not there yet. Planned pages (Network
- * overview, Disparity explorer, Measure, National context) are added here
+ * overview, Disparity explorer, Measure) are added here
  * when their routes land.
  */
 export const sitePages: readonly SitePage[] = [
@@ -26,6 +26,12 @@ export const sitePages: readonly SitePage[] = [
     label: 'Site',
     description:
       'One maternity unit: every measure’s Making Data Count icons, then any measure as an MDC, control or run chart, overall and for each ethnic group, with the site’s changes and aims.',
+  },
+  {
+    path: '/national',
+    label: 'National context',
+    description:
+      'England’s maternity providers from the published NHS Maternity Statistics: funnel plots by measure and NHS England region, and the ethnic mix of births.',
   },
   {
     path: '/explore',
