@@ -94,3 +94,18 @@ describe('ethnicMixView', () => {
     });
   });
 });
+
+describe('ethnicMixView’s key', () => {
+  it('is inside the SVG, so a downloaded picture keeps it, and wraps on a narrow chart', () => {
+    const bars = ethnicMixBars(bundle, null);
+    const wide = serialiseSvg(ethnicMixView(bars, { scope: 'England' }).draw(svgDocument(), 1100));
+    const narrow = serialiseSvg(ethnicMixView(bars, { scope: 'England' }).draw(svgDocument(), 340));
+    const key = (svg: string) => svg.match(/<g class="mix-legend"[^>]*>[\s\S]*?<\/g>/)?.[0] ?? '';
+    expect(key(wide).match(/<text/g)).toHaveLength(6);
+    expect(key(wide)).toContain('>Not known or not stated</text>');
+    const rows = (svg: string) =>
+      new Set([...key(svg).matchAll(/<text x="[\d.]+" y="([\d.]+)"/g)].map((m) => m[1])).size;
+    expect(rows(wide)).toBe(1);
+    expect(rows(narrow)).toBeGreaterThan(2);
+  });
+});
