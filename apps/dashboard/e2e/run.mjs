@@ -555,6 +555,14 @@ if (hasNational) {
       timeout: 20_000,
     });
     assert(new URL(page.url()).searchParams.get('highlight') === provider, `the URL is ${page.url()}`);
+    const highlight = ((await page.locator('[data-testid=highlight-summary]').textContent()) ?? '').replace(
+      /\s+/g,
+      ' ',
+    );
+    assert(
+      /: [\d.]+% \([\d,]+ of [\d,]+; 95% CI [\d.]+ to [\d.]+\), (within|above|below)/.test(highlight),
+      `the highlighted provider's summary says "${highlight}"`,
+    );
     await screenshot(page, 'national-london-highlight');
     await page.goBack();
     await page.waitForFunction(

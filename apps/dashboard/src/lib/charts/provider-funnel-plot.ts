@@ -123,7 +123,7 @@ export function providerFunnelView(funnel: NationalFunnel, options: ProviderFunn
           nice: true,
           labelAnchor: 'center',
           labelArrow: 'none',
-          tickFormat: ',',
+          tickFormat: ',d',
         },
         y: { label: unit, grid: true, nice: true, domain: yDomain },
         marks: [
