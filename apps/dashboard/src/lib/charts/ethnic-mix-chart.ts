@@ -5,6 +5,7 @@ import type { ChartView, TableColumn } from './chart-view';
 import { asAccessibleImage, chartStyle } from './chart-view';
 import { formatCount, formatNumber } from './format';
 import { nhsColours } from './palette';
+import { drawSvgKey, svgKeyLayout } from './svg-key';
 
 /**
  * The level-1 groups in stacking order, each with a fill and a label colour that
@@ -104,7 +105,10 @@ export function ethnicMixView(bars: readonly EthnicMixBar[], options: EthnicMixC
       const marginLeft = Math.min(260, Math.max(120, Math.round(width * 0.3)));
       // About 8 px a character at 13 px: room to spare for wider fallback fonts in downloads.
       const maxChars = Math.floor(marginLeft / 8);
-      const legend = legendLayout(width);
+      const legend = svgKeyLayout(
+        ethnicMixGroups.map((group) => ({ label: group.label, colour: group.fill, mark: 'swatch' as const })),
+        width,
+      );
       const svg = Plot.plot({
         document,
         width,
@@ -160,61 +164,8 @@ export function ethnicMixView(bars: readonly EthnicMixBar[], options: EthnicMixC
           }),
         ],
       }) as SVGSVGElement;
-      drawLegend(svg, document, legend.items);
+      drawSvgKey(svg, document, legend.placed);
       return asAccessibleImage(svg);
     },
   };
-}
-
-const svgNamespace = 'http://www.w3.org/2000/svg';
-
-/**
- * Where each key item goes, in rows that fit `width`. The key is drawn inside the
- * SVG (not beside it in HTML, as other charts' keys are) so that a downloaded
- * picture still says which colour is which group.
- */
-function legendLayout(width: number): {
-  height: number;
-  items: { x: number; y: number; label: string; fill: string }[];
-} {
-  const rowHeight = 22;
-  let x = 0;
-  let y = 0;
-  const items = ethnicMixGroups.map((group) => {
-    const itemWidth = 22 + group.label.length * 7.5 + 18;
-    if (x > 0 && x + itemWidth > width) {
-      x = 0;
-      y += rowHeight;
-    }
-    const item = { x, y: y + 12, label: group.label, fill: group.fill };
-    x += itemWidth;
-    return item;
-  });
-  return { height: y + rowHeight + 8, items };
-}
-
-function drawLegend(
-  svg: SVGSVGElement,
-  document: Document,
-  items: readonly { x: number; y: number; label: string; fill: string }[],
-): void {
-  const group = svg.appendChild(document.createElementNS(svgNamespace, 'g'));
-  group.setAttribute('class', 'mix-legend');
-  // Plot's SVG centres text by default.
-  group.setAttribute('text-anchor', 'start');
-  for (const item of items) {
-    const swatch = group.appendChild(document.createElementNS(svgNamespace, 'rect'));
-    swatch.setAttribute('x', String(item.x));
-    swatch.setAttribute('y', String(item.y - 7));
-    swatch.setAttribute('width', '14');
-    swatch.setAttribute('height', '14');
-    swatch.setAttribute('fill', item.fill);
-    swatch.setAttribute('stroke', nhsColours.darkGrey);
-    const text = group.appendChild(document.createElementNS(svgNamespace, 'text'));
-    text.setAttribute('x', String(item.x + 20));
-    text.setAttribute('y', String(item.y));
-    text.setAttribute('dy', '0.32em');
-    text.setAttribute('fill', 'currentColor');
-    text.textContent = item.label;
-  }
 }

@@ -33,6 +33,19 @@ describe('providerFunnelView', () => {
     expect(svg).toContain('>Beta</text>');
   });
 
+  it('draws its key inside the SVG, so downloads keep it', () => {
+    const key = svg.match(/<g class="chart-key"[^>]*>[\s\S]*?<\/g>/)?.[0] ?? '';
+    expect([...key.matchAll(/<text[^>]*>([^<]+)<\/text>/g)].map((m) => m[1])).toEqual([
+      'Provider in London',
+      'Provider in another region',
+      'Beyond the 95% limits',
+      'Beyond the 99.8% limits',
+      'National rate',
+      '95% limits',
+      '99.8% limits',
+    ]);
+  });
+
   it('says where the region’s providers are, and lists them with Wilson intervals', () => {
     expect(view.summary).toBe(
       'Funnel plot of Preterm birth <37 weeks for 5 English maternity providers around a national rate of 8.2%. ' +
@@ -100,7 +113,7 @@ describe('ethnicMixView’s key', () => {
     const bars = ethnicMixBars(bundle, null);
     const wide = serialiseSvg(ethnicMixView(bars, { scope: 'England' }).draw(svgDocument(), 1100));
     const narrow = serialiseSvg(ethnicMixView(bars, { scope: 'England' }).draw(svgDocument(), 340));
-    const key = (svg: string) => svg.match(/<g class="mix-legend"[^>]*>[\s\S]*?<\/g>/)?.[0] ?? '';
+    const key = (svg: string) => svg.match(/<g class="chart-key"[^>]*>[\s\S]*?<\/g>/)?.[0] ?? '';
     expect(key(wide).match(/<text/g)).toHaveLength(6);
     expect(key(wide)).toContain('>Not known or not stated</text>');
     const rows = (svg: string) =>

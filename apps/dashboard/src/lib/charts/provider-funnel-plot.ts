@@ -5,6 +5,7 @@ import type { ChartView, TableColumn } from './chart-view';
 import { asAccessibleImage, chartStyle } from './chart-view';
 import { formatCount, formatNumber, formatWithUnit } from './format';
 import { controlPointStyles, lineColours, nhsColours } from './palette';
+import { drawSvgKey, type SvgKeyItem, svgKeyLayout } from './svg-key';
 
 export interface ProviderFunnelOptions {
   /** NHS England region whose providers are drawn in full; the others stay as faint context. */
@@ -107,11 +108,13 @@ export function providerFunnelView(funnel: NationalFunnel, options: ProviderFunn
       const high = Math.max(...values);
       const pad = Math.max((high - low) * 0.06, funnel.nationalRate * 0.02);
       const yDomain = [Math.max(0, low - pad), Math.min(measure.multiplier, high + pad)];
+      const key = svgKeyLayout(funnelKey(region == null ? null : where), width);
       const svg = Plot.plot({
         document,
         width,
-        height: options.height ?? 420,
-        marginLeft: 56,
+        height: (options.height ?? 420) + key.height,
+        marginTop: 12 + key.height,
+        marginLeft: 60,
         marginRight: 24,
         marginBottom: 44,
         className: 'qi-chart',
@@ -125,7 +128,15 @@ export function providerFunnelView(funnel: NationalFunnel, options: ProviderFunn
           labelArrow: 'none',
           tickFormat: ',d',
         },
-        y: { label: unit, grid: true, nice: true, domain: yDomain },
+        // The unit runs up the side: the top margin holds the key.
+        y: {
+          label: unit,
+          labelAnchor: 'center',
+          labelArrow: 'none',
+          grid: true,
+          nice: true,
+          domain: yDomain,
+        },
         marks: [
           Plot.dot(context, {
             x: 'denominator',
@@ -206,7 +217,27 @@ export function providerFunnelView(funnel: NationalFunnel, options: ProviderFunn
           }),
         ],
       }) as SVGSVGElement;
+      drawSvgKey(svg, document, key.placed);
       return asAccessibleImage(svg);
     },
   };
+}
+
+/** The funnel's key: what each shape and line means (drawn in the SVG so downloads keep it). */
+export function funnelKey(regionName: string | null): SvgKeyItem[] {
+  return [
+    {
+      label: regionName ? `Provider in ${regionName}` : 'Provider',
+      colour: controlPointStyles.common.colour,
+      mark: 'circle',
+    },
+    ...(regionName
+      ? [{ label: 'Provider in another region', colour: contextColour, mark: 'hollow-circle' as const }]
+      : []),
+    { label: 'Beyond the 95% limits', colour: controlPointStyles.sigmaSignal.colour, mark: 'hollow-square' },
+    { label: 'Beyond the 99.8% limits', colour: controlPointStyles.sigmaSignal.colour, mark: 'diamond' },
+    { label: 'National rate', colour: lineColours.centre, mark: 'line' },
+    { label: '95% limits', colour: lineColours.limits, mark: 'dashed' },
+    { label: '99.8% limits', colour: nhsColours.darkGrey, mark: 'line' },
+  ];
 }
