@@ -45,6 +45,9 @@ const browser = await chromium.launch({
 });
 const manifest = JSON.parse(readFileSync(path.join(buildDir, 'data/manifest.json'), 'utf8'));
 const hasData = manifest.tables.length > 0;
+const hasNational =
+  JSON.parse(readFileSync(path.join(buildDir, 'data/national-context.json'), 'utf8')).file != null;
+const oglSource = 'NHS Maternity Statistics 2021-22, NHS England, Open Government Licence v3.0';
 
 const results = [];
 
@@ -159,7 +162,7 @@ await test('Home page describes the data, reading only the manifest', async (pag
   }
   const nav = await page.locator('nav[aria-label=Main] a').allTextContents();
   assert(
-    nav.join('|') === 'Home|Site|Disparity explorer|Measure|Explore',
+    nav.join('|') === 'Home|Site|Disparity explorer|Measure|National context|Explore',
     `the navigation lists ${nav.join(', ')}`,
   );
   assert(wasm.length === 0, `the home page downloaded DuckDB: ${wasm.join(', ')}`);
@@ -728,6 +731,253 @@ if (hasData) {
     );
   }
 }
+
+/** Waits until the National context page has drawn both charts (or said why not). */
+async function waitForNationalCharts(page) {
+  await page.waitForSelector(
+    '[data-testid=empty-state], .error-summary, section[aria-labelledby=mix-title] svg.qi-chart',
+    {
+      timeout: 60_000,
+    },
+  );
+}
+
+/** Text of the first chart title in a section. */
+const nationalTitle = (page, section) =>
+  page.locator(`section[aria-labelledby=${section}] .chart-title`).first().textContent();
+
+if (hasNational) {
+  await test('National context draws the funnel, the providers and the ethnic mix, with the OGL attribution', async (page) => {
+    const wasm = [];
+    page.on('request', (request) => {
+      if (request.url().endsWith('.wasm')) wasm.push(request.url());
+    });
+    await page.goto(`${server.url}/national?measure=caesarean_rate`);
+    await waitForNationalCharts(page);
+    await page.waitForSelector('section[aria-labelledby=funnel-title] svg.qi-chart');
+    assert((await page.locator('h1').count()) === 1, 'the page needs exactly one h1');
+    const attribution = (await page.locator('[data-testid=ogl-attribution]').textContent()) ?? '';
+    assert(/Open Government Licence v3\.0/.test(attribution), `the attribution says "${attribution}"`);
+    assert(
+      /NHS Maternity Statistics 2021-22, NHS England/.test(attribution),
+      'the attribution has no source',
+    );
+    const summary =
+      (await page.locator('section[aria-labelledby=funnel-title] .chart-summary').textContent()) ?? '';
+    assert(
+      /^Funnel plot of Caesarean birth rate for 121 English maternity providers around a national rate of 33\.1%/.test(
+        summary,
+      ),
+      `the funnel summary says "${summary}"`,
+    );
+    const rate = (await page.locator('[data-testid=national-rate]').textContent()) ?? '';
+    assert(/National rate 33\.1%/.test(rate), `the national rate says "${rate}"`);
+    const rows = await page.locator('[data-testid=provider-table] tbody tr').count();
+    assert(rows === 123, `the provider table has ${rows} rows, not 123`);
+    assert(
+      (await page.locator('[data-testid=outside-list] li').count()) > 0,
+      'no provider is listed outside the limits',
+    );
+    const mixSummary =
+      (await page.locator('section[aria-labelledby=mix-title] .chart-summary').textContent()) ?? '';
+    assert(/not known for 7\.1%/.test(mixSummary), `the ethnic mix summary says "${mixSummary}"`);
+    const footers = await page.locator('.chart-source').allTextContents();
+    assert(
+      footers.length === 2 && footers.every((text) => text.startsWith(`Source: ${oglSource}. Downloaded `)),
+      `the chart footers say ${footers.join(' | ')}`,
+    );
+    assert(wasm.length === 0, `the National context page downloaded DuckDB: ${wasm.join(', ')}`);
+    await expectNoAxeViolations(page);
+    await screenshot(page, 'national');
+  });
+
+  await test('National filters change the URL and the charts, with back and forward', async (page) => {
+    await page.goto(`${server.url}/national?measure=caesarean_rate`);
+    await waitForNationalCharts(page);
+    await page.getByLabel('NHS England region').selectOption({ label: 'London' });
+    await page.waitForFunction(
+      () =>
+        document
+          .querySelector('section[aria-labelledby=funnel-title] .chart-title')
+          ?.textContent?.endsWith(': London'),
+      null,
+      { timeout: 20_000 },
+    );
+    assert(new URL(page.url()).searchParams.get('region') === 'Y56', `the URL is ${page.url()}`);
+    const regions = await page
+      .locator('[data-testid=provider-table] tbody tr td:nth-child(3)')
+      .allTextContents();
+    assert(
+      regions.length > 10 && regions.every((text) => text === 'London'),
+      `the table lists ${[...new Set(regions)].join(', ')}`,
+    );
+    assert(
+      (await page.locator('svg.qi-chart g.providers-context circle').count()) > 50,
+      'no other regions drawn as context',
+    );
+    const mixTitle = await nationalTitle(page, 'mix-title');
+    assert(mixTitle?.endsWith(': London'), `the ethnic mix is "${mixTitle}"`);
+    await page.getByLabel('Measure', { exact: true }).selectOption('booking_by_10wk');
+    await page.waitForFunction(
+      () =>
+        document
+          .querySelector('section[aria-labelledby=funnel-title] .chart-summary')
+          ?.textContent?.includes('Booked by 10 weeks'),
+      null,
+      { timeout: 20_000 },
+    );
+    assert(new URL(page.url()).searchParams.get('measure') === 'booking_by_10wk', `the URL is ${page.url()}`);
+    const provider = await page.locator('#filter-highlight option').nth(1).getAttribute('value');
+    await page.getByLabel('Highlight a provider').selectOption(provider ?? '');
+    await page.waitForSelector('section[aria-labelledby=funnel-title] svg.qi-chart g.highlight', {
+      timeout: 20_000,
+    });
+    assert(new URL(page.url()).searchParams.get('highlight') === provider, `the URL is ${page.url()}`);
+    const highlight = ((await page.locator('[data-testid=highlight-summary]').textContent()) ?? '').replace(
+      /\s+/g,
+      ' ',
+    );
+    assert(
+      /: [\d.]+% \([\d,]+ of [\d,]+; 95% CI [\d.]+ to [\d.]+\), (within|above|below)/.test(highlight),
+      `the highlighted provider's summary says "${highlight}"`,
+    );
+    await screenshot(page, 'national-london-highlight');
+    await page.goBack();
+    await page.waitForFunction(
+      () => !document.querySelector('section[aria-labelledby=funnel-title] svg.qi-chart g.highlight'),
+      null,
+      { timeout: 20_000 },
+    );
+    await page.goBack();
+    await page.waitForFunction(
+      () =>
+        document
+          .querySelector('section[aria-labelledby=funnel-title] .chart-summary')
+          ?.textContent?.includes('Caesarean'),
+      null,
+      { timeout: 20_000 },
+    );
+    assert(
+      (await page.getByLabel('Measure', { exact: true }).inputValue()) === 'caesarean_rate',
+      'the measure menu did not follow Back',
+    );
+    await page.goForward();
+    await page.waitForFunction(
+      () =>
+        document
+          .querySelector('section[aria-labelledby=funnel-title] .chart-summary')
+          ?.textContent?.includes('Booked by 10 weeks'),
+      null,
+      { timeout: 20_000 },
+    );
+    await page.goBack();
+    await page.goBack();
+    await page.waitForFunction(
+      () =>
+        document
+          .querySelector('section[aria-labelledby=funnel-title] .chart-title')
+          ?.textContent?.endsWith('2021-22'),
+      null,
+      { timeout: 20_000 },
+    );
+    assert(new URL(page.url()).searchParams.get('region') === null, `the URL is ${page.url()}`);
+  });
+
+  await test('National charts: keyboard tooltips, data tables, and downloads with the OGL footer', async (page) => {
+    await page.goto(`${server.url}/national?measure=preterm_birth&region=Y62`);
+    await waitForNationalCharts(page);
+    const funnel = page.locator('section[aria-labelledby=funnel-title] figure.chart');
+    await funnel.locator('.chart-canvas').focus();
+    await page.keyboard.press('ArrowRight');
+    const tip = await funnel.locator('.chart-tooltip.visible').textContent({ timeout: 5000 });
+    assert(
+      /^.+: [\d.]+% \([\d,]+ of [\d,]+; 95% CI [\d.]+ to [\d.]+\); (within|above|below)/.test(tip ?? ''),
+      `the funnel tooltip says "${tip}"`,
+    );
+    await screenshot(page, 'national-keyboard-tooltip');
+    const mix = page.locator('section[aria-labelledby=mix-title] figure.chart');
+    await mix.locator('.chart-canvas').focus();
+    await page.keyboard.press('ArrowRight');
+    const mixTip = await mix.locator('.chart-tooltip.visible').textContent({ timeout: 5000 });
+    assert(
+      /^England: White [\d.]+%, .*Not known or not stated [\d.]+%$/.test(mixTip ?? ''),
+      `the mix tooltip says "${mixTip}"`,
+    );
+    await mix.getByRole('button', { name: 'Show data table' }).click();
+    const mixRows = await mix.locator('.chart-table tbody tr').count();
+    assert(mixRows > 3, `the ethnic mix table has ${mixRows} rows`);
+    await expectNoAxeViolations(page);
+    await mix.getByRole('button', { name: 'Show chart' }).click();
+    for (const [name, chart] of [
+      ['funnel', funnel],
+      ['mix', mix],
+    ]) {
+      const files = {};
+      for (const kind of ['SVG', 'PNG', 'CSV']) {
+        const [download] = await Promise.all([
+          page.waitForEvent('download', { timeout: 10_000 }),
+          chart.getByRole('button', { name: `Download ${kind}` }).click(),
+        ]);
+        const file = path.join(outDir, 'downloads', download.suggestedFilename());
+        await download.saveAs(file);
+        files[kind] = readFileSync(file);
+      }
+      const footer = new RegExp(
+        `Source: ${oglSource.replaceAll('.', '\\.')}\\. Downloaded \\d+ \\w+ \\d{4}\\.`,
+      );
+      const svg = files.SVG.toString();
+      assert(svg.startsWith('<svg'), `the ${name} SVG download is not SVG`);
+      assert(footer.test(svg), `the ${name} SVG download has no OGL footer`);
+      assert(files.PNG.subarray(1, 4).toString() === 'PNG', `the ${name} PNG download is not a PNG`);
+      assert(
+        files.PNG.byteLength > 5000,
+        `the ${name} PNG is suspiciously small (${files.PNG.byteLength} bytes)`,
+      );
+      const csv = files.CSV.toString('utf8');
+      assert(footer.test(csv), `the ${name} CSV has no OGL footer`);
+      assert(
+        name === 'funnel'
+          ? csv.includes('Provider,ODS code,NHS England region,Numerator,Denominator')
+          : csv.includes('Organisation,Deliveries'),
+        `the ${name} CSV has no header row`,
+      );
+    }
+  });
+
+  await test(
+    'National context fits a tablet (768 px) without sideways scrolling',
+    async (page) => {
+      await page.goto(`${server.url}/national?measure=smoking_at_booking&region=Y56&highlight=R1H`);
+      await waitForNationalCharts(page);
+      await expectNoSidewaysScroll(page);
+      await expectNoAxeViolations(page);
+      await screenshot(page, 'national-tablet');
+    },
+    { viewport: { width: 768, height: 1024 } },
+  );
+}
+
+await test('National context without imported data explains how to import it', async (page) => {
+  await page.route('**/data/national-context.json', (route) =>
+    route.fulfill({
+      status: 200,
+      contentType: 'application/json',
+      body: JSON.stringify({ file: null, period: null, source: null, bytes: 0 }),
+    }),
+  );
+  await page.goto(`${server.url}/national`);
+  await page.waitForSelector('[data-testid=empty-state]');
+  const text = (await page.locator('[data-testid=empty-state]').textContent()) ?? '';
+  assert(text.includes('pnpm msds:import'), `the empty state says "${text}"`);
+  assert(
+    ((await page.locator('[data-testid=ogl-attribution]').textContent()) ?? '').includes(
+      'Open Government Licence v3.0',
+    ),
+    'no OGL attribution',
+  );
+  await expectNoAxeViolations(page);
+  await screenshot(page, 'national-empty');
+});
 
 for (const [name, url] of [
   ['home', '/'],

@@ -12,7 +12,7 @@ export interface SitePage {
  * The pages that exist, in navigation order. The navigation is built from this
  * list and a test checks every entry has a route (and every route an entry), so
  * no link ever points at a page that is not there yet. Planned pages (Network
- * overview, National context) are added here when their routes land.
+ * overview) are added here when their routes land.
  */
 export const sitePages: readonly SitePage[] = [
   {
@@ -37,6 +37,12 @@ export const sitePages: readonly SitePage[] = [
     label: 'Measure',
     description:
       'One measure: its definition, numerator and denominator, direction and target, and every site side by side.',
+  },
+  {
+    path: '/national',
+    label: 'National context',
+    description:
+      'England’s maternity providers from the published NHS Maternity Statistics: funnel plots by measure and NHS England region, and the ethnic mix of births.',
   },
   {
     path: '/explore',
