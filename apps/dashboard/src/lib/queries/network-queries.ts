@@ -246,3 +246,29 @@ export function siteAllAims(database: NetworkDatabase, siteId: string) {
     [siteId],
   );
 }
+
+/** The network's counts for one measure, month and level-1 group (or 'ALL'), summed over sites. */
+export interface NetworkMonthGroupRow {
+  measure_id: string;
+  period: Date;
+  ethnic_group: string;
+  numerator: number;
+  denominator: number;
+}
+
+/**
+ * Every measure's monthly network totals by level-1 ethnic group and overall
+ * ('ALL'): numerators and denominators summed across sites (never an average of
+ * site rates), from the latest version of each submission. Input to the advisory
+ * group's Network overview, which publishes them only after disclosure control.
+ */
+export async function networkMonthGroupCounts(database: NetworkDatabase) {
+  await siteMonthGroup(database);
+  return database.query<NetworkMonthGroupRow>(
+    `SELECT measure_id, period, ethnic_group,
+            sum(numerator)::INTEGER AS numerator, sum(denominator)::INTEGER AS denominator
+     FROM site_month_group
+     GROUP BY ALL
+     ORDER BY measure_id, period, ethnic_group`,
+  );
+}
