@@ -4,6 +4,7 @@ import { publishNetworkOverview } from './network-overview';
 import {
   gapHeadline,
   gapPoints,
+  hasAnyRatio,
   networkMdc,
   overviewRows,
   sharedGapDomain,
@@ -110,6 +111,9 @@ describe('gapPoints and sharedGapDomain', () => {
     const points = gapPoints(gap, 'BLACK');
     expect(points).toHaveLength(46);
     expect(points[0]).toMatchObject({ period: '2022-06-01', referenceEvents: gap.reference.events[0] });
+    expect(hasAnyRatio(points)).toBe(true);
+    const stillbirthGap = entry('stillbirth').gap;
+    expect(stillbirthGap && hasAnyRatio(gapPoints(stillbirthGap, 'OTHER'))).toBe(false);
     const [low, high] = sharedGapDomain(gap);
     expect(low).toBeLessThanOrEqual(0.5);
     expect(high).toBeGreaterThanOrEqual(2);

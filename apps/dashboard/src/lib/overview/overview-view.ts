@@ -67,6 +67,11 @@ export function gapPoints(gap: PublishedGap, code: string): GapChartPoint[] {
   }));
 }
 
+/** Whether any window of a group has a ratio: a chart of nothing but gaps is not drawn. */
+export function hasAnyRatio(points: readonly GapChartPoint[]): boolean {
+  return points.some((point) => point.ratio != null);
+}
+
 /** The headline gap of a measure for the icon matrix. */
 export interface GapHeadline {
   code: string;
