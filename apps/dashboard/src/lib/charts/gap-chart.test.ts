@@ -81,6 +81,19 @@ describe('gapChartView', () => {
     expect(view.focusPoints[0]?.text).toBe('Mar 2024: 1.50 (95% CI 1.20 to 1.88)');
   });
 
+  it('draws the interval of a window with no neighbours as a rule, and counts it in words', () => {
+    const lonely = gapChartView(
+      points.map((point, index) =>
+        index === 7 ? point : { ...point, ratio: null, lower: null, upper: null },
+      ),
+      options,
+    );
+    const drawn = serialiseSvg(lonely.draw(svgDocument(), 480));
+    const rule = drawn.match(/<g [^>]*class="interval-isolated"[\s\S]*?<\/g>/)?.[0] ?? '';
+    expect(rule.match(/<line/g)).toHaveLength(1);
+    expect(lonely.summary).toMatch(/ 1 window from Oct 2024 to Oct 2024; 11 withheld/);
+  });
+
   it('says so when no window has a ratio', () => {
     const none = gapChartView(
       points.map((point) => ({ ...point, ratio: null, lower: null, upper: null })),

@@ -123,6 +123,10 @@ export function gapChartView(points: readonly GapChartPoint[], options: GapChart
     focusPoints,
     draw(document, width) {
       const domain = options.domain ?? gapDomain(points);
+      const isolated = drawn.filter(
+        (point, index) =>
+          point.ratio != null && drawn[index - 1]?.ratio == null && drawn[index + 1]?.ratio == null,
+      );
       const ticks = [0.1, 0.2, 0.25, 0.5, 0.75, 1, 1.5, 2, 3, 4, 5, 10].filter(
         (tick) => tick >= domain[0] && tick <= domain[1],
       );
@@ -165,6 +169,15 @@ export function gapChartView(points: readonly GapChartPoint[], options: GapChart
               className: `interval-${edge}`,
             }),
           ),
+          // A window whose neighbours are withheld has no band to sit in: its interval is a vertical rule.
+          Plot.ruleX(isolated, {
+            x: 'at',
+            y1: 'lower',
+            y2: 'upper',
+            stroke: lineColours.limits,
+            strokeWidth: 1.5,
+            className: 'interval-isolated',
+          }),
           Plot.ruleY([1], { stroke: nhsColours.black, strokeWidth: 1.25, className: 'no-difference' }),
           Plot.lineY(drawn, {
             x: 'at',
@@ -206,7 +219,7 @@ function gapSummary(
         : 'not clearly different from White women: the interval includes 1';
   return [
     lead,
-    `${shown.length} windows from ${formatPeriod(first.at)} to ${formatPeriod(last.at)}${withheld > 0 ? `; ${withheld} withheld (too few events or suppressed)` : ''}.`,
+    `${shown.length} window${shown.length === 1 ? '' : 's'} from ${formatPeriod(first.at)} to ${formatPeriod(last.at)}${withheld > 0 ? `; ${withheld} withheld (too few events or suppressed)` : ''}.`,
     `Latest, window ending ${formatPeriod(last.at)}: ${formatNumber(last.ratio, 2)} (95% CI ${formatNumber(last.lower, 2)} to ${formatNumber(last.upper, 2)}), ${verdict.replace('White', options.referenceLabel)}.`,
     `First shown: ${formatNumber(first.ratio, 2)}.`,
   ].join(' ');
