@@ -636,6 +636,33 @@ if (hasData) {
       (await page.locator('.chart-title').first().textContent())?.startsWith('Stillbirth'),
       'the measure did not survive a reload',
     );
+    // The ethnic grouping level: the detailed groups, one chart (or a why-not panel) each.
+    await page.getByRole('radio', { name: /Detailed groups/ }).check();
+    await page.waitForFunction(
+      () =>
+        document.querySelectorAll('section[aria-labelledby=measure-title] .small-multiples > *').length ===
+        10,
+      null,
+      { timeout: 20_000 },
+    );
+    const url = new URL(page.url());
+    assert(
+      url.searchParams.get('level') === 'level2' && !url.searchParams.has('group'),
+      `the URL is ${page.url()}`,
+    );
+    const options = await page
+      .getByLabel('Ethnic group compared with White women')
+      .locator('option')
+      .allTextContents();
+    assert(options.includes('Black African'), `the group list is ${options.join(', ')}`);
+    const levelHeading = await page
+      .locator('[data-testid=overview-icon-table] thead th')
+      .last()
+      .textContent();
+    assert(levelHeading === 'Largest gap to White (detailed groups)', `the gap column is "${levelHeading}"`);
+    await expectNoAxeViolations(page);
+    await screenshot(page, 'overview-detailed-groups');
+    await page.goBack();
     await page.goBack();
     // Every group again: a chart, or a panel saying why there is no ratio (Mixed, Other: too few stillbirths).
     await page.waitForFunction(

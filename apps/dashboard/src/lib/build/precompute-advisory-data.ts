@@ -7,7 +7,13 @@ import { parseManifest } from '../data/manifest.ts';
 import { NetworkDatabase } from '../data/network-database.ts';
 import { startNodeEngine } from '../data/node-engine.ts';
 import { publishNetworkOverview } from '../overview/network-overview.ts';
-import { listEthnicGroups, listMeasures, networkMonthGroupCounts } from '../queries/network-queries.ts';
+import {
+  listEthnicGroups,
+  listLevel2Groups,
+  listMeasures,
+  networkMonthGroupCounts,
+  networkMonthLevel2Counts,
+} from '../queries/network-queries.ts';
 
 /** Folder (under static/data) of the advisory group's files: disclosure-controlled aggregates only. */
 export const advisoryDir = 'advisory';
@@ -41,16 +47,22 @@ export async function precomputeAdvisoryData(
     async (url) => new Uint8Array(readFileSync(fileURLToPath(url))),
   );
   try {
-    const [rows, measures, groups] = await Promise.all([
+    const [rows, level2Rows, measures, groups, level2Groups] = await Promise.all([
       networkMonthGroupCounts(database),
+      networkMonthLevel2Counts(database),
       listMeasures(database),
       listEthnicGroups(database),
+      listLevel2Groups(database),
     ]);
+    const months = <T extends { period: Date }>(list: T[]) =>
+      list.map((row) => ({ ...row, period: row.period.toISOString().slice(0, 10) }));
     const overview = publishNetworkOverview(
-      rows.map((row) => ({ ...row, period: row.period.toISOString().slice(0, 10) })),
+      months(rows),
       measures,
       groups,
       { preparedAt: new Date().toISOString(), source: database.manifest.source },
+      undefined,
+      { counts: months(level2Rows), groups: level2Groups },
     );
     const json = JSON.stringify(overview);
     const hash = createHash('sha256').update(json).digest('hex').slice(0, 12);

@@ -4,14 +4,24 @@ import { type NetworkCount, publishedCounts, publishNetworkOverview } from './ne
 import {
   overviewCounts,
   overviewGroups,
+  overviewLevel2Groups,
   overviewMeasures,
   overviewMonths,
   randomCounts,
   seeded,
+  splitToLevel2,
 } from './testing-overview';
 
 const meta = { preparedAt: '2026-11-26T00:00:00.000Z', source: 'test network' };
-const overview = publishNetworkOverview(overviewCounts, overviewMeasures, overviewGroups, meta);
+const level2 = { counts: splitToLevel2(overviewCounts), groups: overviewLevel2Groups };
+const overview = publishNetworkOverview(
+  overviewCounts,
+  overviewMeasures,
+  overviewGroups,
+  meta,
+  undefined,
+  level2,
+);
 const entry = (id: string) => overview.measures.find((candidate) => candidate.measure.measure_id === id);
 const raw = (id: string, group: string) =>
   overviewCounts.filter((row) => row.measure_id === id && row.ethnic_group === group);
@@ -120,6 +130,36 @@ describe('publishNetworkOverview: the gap to White', () => {
     expect(other?.reason[0]).toMatch(/suppressed|fewer than 8/);
   });
 
+  it('breaks the gap down by level-2 group too, with the same windows and reference', () => {
+    const gap = entry('pph')?.gapLevel2;
+    expect(overview.level2Groups.map((group) => group.code)).toEqual(
+      overviewLevel2Groups.filter((code) => code !== 'WHITE' && code !== 'UNKNOWN'),
+    );
+    expect(overview.level2Groups.find((group) => group.code === 'BLACK_AFRICAN')?.label).toBe(
+      'Black African',
+    );
+    expect(gap?.periods).toEqual(entry('pph')?.gap?.periods);
+    expect(gap?.reference).toEqual(entry('pph')?.gap?.reference);
+    const window = (group: string) =>
+      level2.counts
+        .filter((row) => row.measure_id === 'pph' && row.ethnic_group === group)
+        .slice(0, 3)
+        .reduce(
+          (sum, row) => ({
+            events: sum.events + row.numerator,
+            denominator: sum.denominator + row.denominator,
+          }),
+          { events: 0, denominator: 0 },
+        );
+    const expected = riskRatio(window('WHITE'), window('INDIAN'));
+    expect(gap?.groups.find((group) => group.code === 'INDIAN')?.ratio[0]).toBeCloseTo(expected.value, 10);
+    // Smaller groups: more windows withheld than at level 1.
+    const withheld = (g: typeof gap) =>
+      g?.groups.flatMap((group) => group.ratio).filter((v) => v == null).length ?? 0;
+    expect(withheld(entry('stillbirth')?.gapLevel2)).toBeGreaterThan(withheld(entry('stillbirth')?.gap));
+    expect(entry('recorded')?.gapLevel2).toBeNull();
+  });
+
   it('has no gap for a measure recorded for all women only', () => {
     expect(entry('recorded')?.gap).toBeNull();
   });
@@ -147,7 +187,11 @@ describe('publishNetworkOverview: disclosure control (property test over random 
     let withheld = 0;
     for (let run = 0; run < 150; run++) {
       const rows = randomCounts(random);
-      const file = publishNetworkOverview(rows, overviewMeasures, overviewGroups, meta);
+      const level2Rows = splitToLevel2(rows);
+      const file = publishNetworkOverview(rows, overviewMeasures, overviewGroups, meta, undefined, {
+        counts: level2Rows,
+        groups: overviewLevel2Groups,
+      });
       const published = publishedCounts(file);
       counts += published.length;
       for (const value of published) expect(allowed(value), `run ${run}: count ${value}`).toBe(true);
@@ -157,7 +201,7 @@ describe('publishNetworkOverview: disclosure control (property test over random 
           for (const item of value) expect(allowed(item), `run ${run}: ${key} ${item}`).toBe(true);
         return value;
       });
-      for (const { measure, series, gap } of file.measures) {
+      for (const { measure, series, gap: level1Gap, gapLevel2 } of file.measures) {
         if (series?.windowMonths === 1) {
           const all = new Map(
             rows
@@ -172,24 +216,29 @@ describe('publishNetworkOverview: disclosure control (property test over random 
             }
           });
         }
-        for (const group of gap?.groups ?? []) {
-          group.ratio.forEach((ratio, index) => {
-            const end = gap?.periods[index] as string;
-            const last = overviewMonths.indexOf(end);
-            const months = overviewMonths.slice(last - ((gap?.windowMonths ?? 3) - 1), last + 1);
-            const events = rows
-              .filter(
-                (row) =>
-                  row.measure_id === measure.measure_id &&
-                  row.ethnic_group === group.code &&
-                  months.includes(row.period),
-              )
-              .reduce((sum, row) => sum + row.numerator, 0);
-            if (events < NHS_MATERNITY_RULE.rateMinNumerator) {
-              expect(ratio, `run ${run} ${measure.measure_id} ${group.code} ${end}`).toBeNull();
-              withheld++;
-            }
-          });
+        for (const [gap, source] of [
+          [level1Gap, rows],
+          [gapLevel2, level2Rows],
+        ] as const) {
+          for (const group of gap?.groups ?? []) {
+            group.ratio.forEach((ratio, index) => {
+              const end = gap?.periods[index] as string;
+              const last = overviewMonths.indexOf(end);
+              const months = overviewMonths.slice(last - ((gap?.windowMonths ?? 3) - 1), last + 1);
+              const events = source
+                .filter(
+                  (row) =>
+                    row.measure_id === measure.measure_id &&
+                    row.ethnic_group === group.code &&
+                    months.includes(row.period),
+                )
+                .reduce((sum, row) => sum + row.numerator, 0);
+              if (events < NHS_MATERNITY_RULE.rateMinNumerator) {
+                expect(ratio, `run ${run} ${measure.measure_id} ${group.code} ${end}`).toBeNull();
+                withheld++;
+              }
+            });
+          }
         }
       }
     }

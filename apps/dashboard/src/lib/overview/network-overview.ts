@@ -33,8 +33,28 @@ export interface NetworkOverviewFile {
   reference: string;
   /** Level-1 ethnic groups compared with the reference, in display order. */
   groups: { code: string; label: string }[];
+  /** Level-2 (drill-down) groups compared with the reference: Indian, Pakistani, Black African ... */
+  level2Groups: { code: string; label: string }[];
   measures: OverviewMeasure[];
 }
+
+/** The ethnic grouping a gap is broken down by: the network's level-1 groups, or the level-2 drill-down. */
+export type GroupingLevel = 'level1' | 'level2';
+
+/** Names of the level-2 groups (ethnic_categories.level2_group) in users' words. */
+export const level2Labels: Record<string, string> = {
+  WHITE: 'White',
+  MIXED: 'Mixed',
+  INDIAN: 'Indian',
+  PAKISTANI: 'Pakistani',
+  BANGLADESHI: 'Bangladeshi',
+  OTHER_ASIAN: 'Any other Asian background',
+  BLACK_CARIBBEAN: 'Black Caribbean',
+  BLACK_AFRICAN: 'Black African',
+  OTHER_BLACK: 'Any other Black background',
+  CHINESE: 'Chinese',
+  OTHER: 'Any other ethnic group',
+};
 
 /** The catalogue fields the page needs. */
 export type OverviewMeasureInfo = Pick<
@@ -57,8 +77,10 @@ export interface OverviewMeasure {
   /** The network rate over time for the MDC chart; null with `seriesNote` when not charted. */
   series: PublishedSeries | null;
   seriesNote: string | null;
-  /** Each group's ratio to the reference over rolling windows; null when the measure has no ethnic breakdown. */
+  /** Each level-1 group's ratio to the reference over rolling windows; null when the measure has no ethnic breakdown. */
   gap: PublishedGap | null;
+  /** The same for the level-2 groups (smaller, so more windows are withheld). */
+  gapLevel2: PublishedGap | null;
 }
 
 /** Columns, one entry per point (the window ending in `periods[i]`). */
@@ -335,6 +357,8 @@ export function publishNetworkOverview(
   ethnicGroups: readonly Pick<EthnicGroupRow, 'code' | 'label' | 'is_reference' | 'is_unknown'>[],
   meta: { preparedAt: string; source: string },
   rule: SuppressionRule = NHS_MATERNITY_RULE,
+  /** Network totals by level-2 group (`ethnic_group` a level-2 code, 'UNKNOWN' for not known; no 'ALL'), and those groups in order. */
+  level2: { counts: readonly NetworkCount[]; groups: readonly string[] } = { counts: [], groups: [] },
 ): NetworkOverviewFile {
   const reference = ethnicGroups.find((group) => group.is_reference)?.code ?? 'WHITE';
   const groups = ethnicGroups
@@ -347,6 +371,15 @@ export function publishNetworkOverview(
     if (rows) rows.push(row);
     else byMeasure.set(row.measure_id, [row]);
   }
+  const level2Groups = level2.groups
+    .filter((code) => code !== reference && code !== unknownGroup)
+    .map((code) => ({ code, label: level2Labels[code] ?? code }));
+  const level2ByMeasure = new Map<string, NetworkCount[]>();
+  for (const row of level2.counts) {
+    const rows = level2ByMeasure.get(row.measure_id);
+    if (rows) rows.push(row);
+    else level2ByMeasure.set(row.measure_id, [row]);
+  }
   return {
     kind: 'network-overview',
     preparedAt: meta.preparedAt,
@@ -356,6 +389,7 @@ export function publishNetworkOverview(
     to: months.at(-1) ?? null,
     reference,
     groups,
+    level2Groups,
     measures: measures.map((measure) => {
       const rows = byMeasure.get(measure.measure_id) ?? [];
       const { series, note } = networkSeries(
@@ -382,6 +416,17 @@ export function publishNetworkOverview(
         series,
         seriesNote: note,
         gap: networkGap(rows, measure, months, groups, reference, rule),
+        gapLevel2:
+          level2Groups.length > 0
+            ? networkGap(
+                level2ByMeasure.get(measure.measure_id) ?? [],
+                measure,
+                months,
+                level2Groups,
+                reference,
+                rule,
+              )
+            : null,
       };
     }),
   };
@@ -390,9 +435,10 @@ export function publishNetworkOverview(
 /** The count fields of the file, for checks: every number in these is null, 0 or a rounded count ≥ 10. */
 export function publishedCounts(file: NetworkOverviewFile): (number | null)[] {
   const values: (number | null)[] = [];
-  for (const { series, gap } of file.measures) {
+  for (const { series, gap: level1, gapLevel2 } of file.measures) {
     if (series) values.push(...series.numerator, ...series.denominator);
-    if (gap) {
+    for (const gap of [level1, gapLevel2]) {
+      if (!gap) continue;
       values.push(...gap.reference.events, ...gap.reference.denominator);
       for (const group of gap.groups) values.push(...group.events, ...group.denominator);
     }

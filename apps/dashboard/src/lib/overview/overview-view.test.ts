@@ -2,20 +2,32 @@ import { describe, expect, it } from 'vitest';
 import { mdcChartView } from '$lib/charts/mdc-chart';
 import { publishNetworkOverview } from './network-overview';
 import {
+  gapFor,
   gapHeadline,
   gapPoints,
+  groupsFor,
   hasAnyRatio,
   networkMdc,
   overviewRows,
   sharedGapDomain,
   withPublishedCounts,
 } from './overview-view';
-import { overviewCounts, overviewGroups, overviewMeasures } from './testing-overview';
+import {
+  overviewCounts,
+  overviewGroups,
+  overviewLevel2Groups,
+  overviewMeasures,
+  splitToLevel2,
+} from './testing-overview';
 
-const overview = publishNetworkOverview(overviewCounts, overviewMeasures, overviewGroups, {
-  preparedAt: '2026-11-26T00:00:00.000Z',
-  source: 'test network',
-});
+const overview = publishNetworkOverview(
+  overviewCounts,
+  overviewMeasures,
+  overviewGroups,
+  { preparedAt: '2026-11-26T00:00:00.000Z', source: 'test network' },
+  undefined,
+  { counts: splitToLevel2(overviewCounts), groups: overviewLevel2Groups },
+);
 const entry = (id: string) => {
   const found = overview.measures.find((candidate) => candidate.measure.measure_id === id);
   if (!found) throw new Error(id);
@@ -75,6 +87,22 @@ describe('gapHeadline', () => {
     expect((gapHeadline(higherIsBetter, overview.groups, 'largest') as { code: string }).code).not.toBe(
       'BLACK',
     );
+  });
+
+  it('reads the level-2 groups when asked', () => {
+    const headline = gapHeadline(entry('pph'), groupsFor(overview, 'level2'), 'largest', 'level2');
+    // Where lower is better, the largest gap is the highest ratio among the level-2 groups in the latest window.
+    const latest = (entry('pph').gapLevel2?.groups ?? []).map((group) => ({
+      code: group.code,
+      ratio: group.ratio.at(-1) ?? 0,
+    }));
+    const highest = latest.reduce((a, b) => (b.ratio > a.ratio ? b : a));
+    expect(headline).toMatchObject({ code: highest.code, ratio: highest.ratio });
+    expect(gapFor(entry('pph'), 'level2')).toBe(entry('pph').gapLevel2);
+    expect(overviewRows(overview, 'INDIAN', 'level2')[0]?.gap).toMatchObject({
+      code: 'INDIAN',
+      label: 'Indian',
+    });
   });
 
   it('shows the chosen group, or why it has no ratio', () => {

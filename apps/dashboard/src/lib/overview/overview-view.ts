@@ -4,10 +4,23 @@ import { formatCount } from '$lib/charts/format';
 import type { GapChartPoint } from '$lib/charts/gap-chart';
 import type { MdcResult } from '$lib/charts/qi-stats-contract';
 import { improvementDirection } from '$lib/site/site-charts';
-import type { NetworkOverviewFile, OverviewMeasure, PublishedGap } from './network-overview';
+import type { GroupingLevel, NetworkOverviewFile, OverviewMeasure, PublishedGap } from './network-overview';
 
 /** The gap-to-White choice in the URL: the largest gap, or one group's code. */
 export type GapChoice = 'largest' | string;
+
+/** A measure's gap at a grouping level (level 1: White, Asian, Black, Mixed, Other; level 2: the drill-down). */
+export function gapFor(entry: OverviewMeasure, level: GroupingLevel): PublishedGap | null {
+  return level === 'level2' ? entry.gapLevel2 : entry.gap;
+}
+
+/** The groups compared with White at a grouping level. */
+export function groupsFor(
+  file: NetworkOverviewFile,
+  level: GroupingLevel,
+): { code: string; label: string }[] {
+  return level === 'level2' ? file.level2Groups : file.groups;
+}
 
 /** Making Data Count of the network's published rates (null when the measure is not charted). */
 export function networkMdc(entry: OverviewMeasure): { result: MdcResult; dates: string[] } | null {
@@ -100,8 +113,9 @@ export function gapHeadline(
   entry: OverviewMeasure,
   groups: readonly { code: string; label: string }[],
   choice: GapChoice,
+  level: GroupingLevel = 'level1',
 ): GapHeadline | { reason: string } {
-  const gap = entry.gap;
+  const gap = gapFor(entry, level);
   if (!gap) return { reason: 'Not recorded by ethnic group' };
   const last = gap.periods.length - 1;
   if (last < 0) return { reason: 'No complete window' };
@@ -158,7 +172,11 @@ export interface OverviewRow {
 }
 
 /** The icon matrix: every measure's network series through `mdcSummary`, with the gap to White. */
-export function overviewRows(file: NetworkOverviewFile, choice: GapChoice): OverviewRow[] {
+export function overviewRows(
+  file: NetworkOverviewFile,
+  choice: GapChoice,
+  level: GroupingLevel = 'level1',
+): OverviewRow[] {
   const charted = file.measures.filter((entry) => entry.series?.rate.some((value) => value != null));
   const summaries = mdcSummary(
     charted.map((entry) => ({
@@ -174,7 +192,7 @@ export function overviewRows(file: NetworkOverviewFile, choice: GapChoice): Over
   return file.measures.map((entry) => ({
     entry,
     summary: byId.get(entry.measure.measure_id) ?? null,
-    gap: gapHeadline(entry, file.groups, choice),
+    gap: gapHeadline(entry, groupsFor(file, level), choice, level),
   }));
 }
 

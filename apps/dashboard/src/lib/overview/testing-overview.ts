@@ -123,3 +123,48 @@ export function randomCounts(random: () => number, months = 18): NetworkCount[] 
   }
   return rows;
 }
+
+/** How each level-1 group splits into level-2 groups in the test networks (shares of its counts). */
+const level2Split: Record<string, [string, number][]> = {
+  WHITE: [['WHITE', 1]],
+  MIXED: [['MIXED', 1]],
+  ASIAN: [
+    ['INDIAN', 0.4],
+    ['PAKISTANI', 0.3],
+    ['BANGLADESHI', 0.1],
+    ['OTHER_ASIAN', 0.2],
+  ],
+  BLACK: [
+    ['BLACK_CARIBBEAN', 0.3],
+    ['BLACK_AFRICAN', 0.6],
+    ['OTHER_BLACK', 0.1],
+  ],
+  OTHER: [
+    ['CHINESE', 0.3],
+    ['OTHER', 0.7],
+  ],
+  UNKNOWN: [['UNKNOWN', 1]],
+};
+
+/** The level-2 groups in display order. */
+export const overviewLevel2Groups = Object.values(level2Split).flatMap((parts) =>
+  parts.map(([code]) => code),
+);
+
+/** Splits level-1 rows into level-2 rows (the last part takes the rounding remainder); drops 'ALL'. */
+export function splitToLevel2(rows: readonly NetworkCount[]): NetworkCount[] {
+  return rows.flatMap((row) => {
+    const parts = level2Split[row.ethnic_group];
+    if (!parts) return [];
+    let numerator = row.numerator;
+    let denominator = row.denominator;
+    return parts.map(([code, share], index) => {
+      const last = index === parts.length - 1;
+      const d = last ? denominator : Math.floor(row.denominator * share);
+      const n = Math.min(d, last ? numerator : Math.floor(row.numerator * share));
+      numerator -= n;
+      denominator -= d;
+      return { ...row, ethnic_group: code, numerator: n, denominator: d };
+    });
+  });
+}

@@ -4,9 +4,11 @@ import { startNodeEngine } from '$lib/data/node-engine';
 import { loadFixtureTables } from '$lib/data/testing-tables';
 import {
   listEthnicGroups,
+  listLevel2Groups,
   listMeasures,
   listSites,
   networkMonthGroupCounts,
+  networkMonthLevel2Counts,
   networkWindowTotals,
   siteAims,
   siteAnnotations,
@@ -105,5 +107,16 @@ describe('network queries', () => {
       denominator: 10,
     });
     expect(rows.every((row) => typeof row.numerator === 'number')).toBe(true);
+  });
+  it('sums the network by level-2 group, not-stated codes as UNKNOWN, without site totals', async () => {
+    const rows = await networkMonthLevel2Counts(database);
+    const april = rows.filter((row) => row.period.getTime() === Date.UTC(2024, 3, 1));
+    expect(april.map((row) => [row.ethnic_group, row.numerator, row.denominator])).toEqual([
+      ['BLACK_AFRICAN', 8, 20],
+      ['BLACK_CARIBBEAN', 4, 10],
+      ['UNKNOWN', 2, 10],
+      ['WHITE', 40, 60],
+    ]);
+    expect(await listLevel2Groups(database)).toEqual(['WHITE', 'BLACK_CARIBBEAN', 'BLACK_AFRICAN']);
   });
 });

@@ -44,6 +44,7 @@ export const fixtureNetwork: Record<string, FixtureColumns> = {
     ],
     level: ['text', ['nhs2001', 'nhs2001', 'nhs2001', 'nhs2001', 'level1', 'level1', 'level1', 'total']],
     level1_group: ['text', ['WHITE', 'BLACK', 'BLACK', 'UNKNOWN', 'WHITE', 'BLACK', 'UNKNOWN', null]],
+    level2_group: ['text', ['WHITE', 'BLACK_AFRICAN', 'BLACK_CARIBBEAN', 'UNKNOWN', null, null, null, null]],
     is_reference: ['flag', [true, false, false, false, true, false, false, false]],
     is_unknown: ['flag', [false, false, false, true, false, false, true, false]],
     sort_order: ['int', [1, 13, 12, 17, 101, 103, 106, 0]],
