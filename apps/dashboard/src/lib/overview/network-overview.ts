@@ -90,7 +90,7 @@ export interface PublishedSeries {
   periods: string[];
   numerator: (number | null)[];
   denominator: (number | null)[];
-  /** × the measure's multiplier (monthly: from the true counts; rolling windows: from the rounded counts); null when withheld. */
+  /** × the measure's multiplier, 6 significant figures (monthly: from the true counts; rolling windows: from the rounded counts); null when withheld. */
   rate: (number | null)[];
 }
 
@@ -129,6 +129,11 @@ export interface NetworkCount {
 export const minimumGapWindow = 3;
 
 const unknownGroup = 'UNKNOWN';
+
+/** Six significant figures: more than any chart or table shows, and a file a third smaller. */
+function sixFigures(value: number | null | undefined): number | null {
+  return value == null ? null : Number(value.toPrecision(6));
+}
 
 /** Month arithmetic on yyyy-mm-dd (first of the month). */
 function monthNumber(period: string): number {
@@ -182,9 +187,11 @@ function publishColumn(
       // A rate is shown only with its denominator: never a rate beside a suppressed total.
       const rounded = row[0]?.rate ?? null;
       if (totals.cells[index]?.[0]?.value == null || rounded == null) return null;
-      return rateFrom === 'rounded counts'
-        ? rounded
-        : ((numerators[index] as number) / (denominators[index] as number)) * multiplier;
+      return sixFigures(
+        rateFrom === 'rounded counts'
+          ? rounded
+          : ((numerators[index] as number) / (denominators[index] as number)) * multiplier,
+      );
     }),
   };
 }
@@ -321,7 +328,7 @@ function networkGap(
     gap.periods.push(end);
     gap.reference.events.push(referenceRow?.events.value ?? null);
     gap.reference.denominator.push(referenceRow?.denominator.value ?? null);
-    gap.recorded.push(table.completeness.proportionKnown);
+    gap.recorded.push(sixFigures(table.completeness.proportionKnown));
     for (const group of gap.groups) {
       const row = byCode.get(group.code);
       group.events.push(row?.events.value ?? null);
@@ -336,9 +343,9 @@ function networkGap(
       if (reason == null && (ratio?.value == null || interval?.lower == null || interval.upper == null))
         reason = ratio?.reason ?? 'no ratio';
       const shown = reason == null;
-      group.ratio.push(shown ? (ratio?.value ?? null) : null);
-      group.lower.push(shown ? (interval?.lower ?? null) : null);
-      group.upper.push(shown ? (interval?.upper ?? null) : null);
+      group.ratio.push(shown ? sixFigures(ratio?.value) : null);
+      group.lower.push(shown ? sixFigures(interval?.lower) : null);
+      group.upper.push(shown ? sixFigures(interval?.upper) : null);
       group.reason.push(reason);
     }
   }
