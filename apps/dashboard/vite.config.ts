@@ -2,17 +2,19 @@ import { fileURLToPath } from 'node:url';
 import { sveltekit } from '@sveltejs/kit/vite';
 // defineConfig from vitest/config so that svelte-check accepts the `test` block (toolchain §10 P6).
 import { defineConfig } from 'vitest/config';
+import { precomputedAdvisoryData } from './src/lib/build/precompute-advisory-data.ts';
 import { precomputedNationalData } from './src/lib/build/precompute-national-data.ts';
 import { precomputedSiteData } from './src/lib/build/precompute-site-data.ts';
 
+const dataDir = fileURLToPath(new URL('./static/data', import.meta.url));
+
 export default defineConfig({
-  // Precompute before SvelteKit copies static/: the Site page draws from these files, not DuckDB.
+  // Precompute before SvelteKit copies static/: the Site, Network overview and National context
+  // pages draw from these files, not DuckDB (the overview's file is disclosure-controlled: advisory/).
   plugins: [
-    precomputedSiteData(fileURLToPath(new URL('./static/data', import.meta.url))),
-    precomputedNationalData(
-      fileURLToPath(new URL('./static/data', import.meta.url)),
-      fileURLToPath(new URL('../../data', import.meta.url)),
-    ),
+    precomputedSiteData(dataDir),
+    precomputedAdvisoryData(dataDir),
+    precomputedNationalData(dataDir, fileURLToPath(new URL('../../data', import.meta.url))),
     sveltekit(),
   ],
   // The data layer imports DuckDB's worker and wasm with `?url`; pre-bundling breaks those URLs.

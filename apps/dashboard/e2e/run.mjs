@@ -5,7 +5,7 @@
 // files. Screenshots go to e2e-out/ for people to look at.
 //
 // Prints "N passed, N failed" last and writes e2e-out/results.json.
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -162,7 +162,7 @@ await test('Home page describes the data, reading only the manifest', async (pag
   }
   const nav = await page.locator('nav[aria-label=Main] a').allTextContents();
   assert(
-    nav.join('|') === 'Home|Site|Disparity explorer|Measure|National context|Explore',
+    nav.join('|') === 'Home|Network overview|Site|Disparity explorer|Measure|National context|Explore',
     `the navigation lists ${nav.join(', ')}`,
   );
   assert(wasm.length === 0, `the home page downloaded DuckDB: ${wasm.join(', ')}`);
@@ -978,6 +978,299 @@ await test('National context without imported data explains how to import it', a
   await expectNoAxeViolations(page);
   await screenshot(page, 'national-empty');
 });
+
+/** Waits until the Network overview has drawn its MDC chart and icon table (or said why not). */
+async function waitForOverview(page) {
+  await page.waitForSelector('section[aria-labelledby=measure-title] svg.qi-chart, .error-summary', {
+    timeout: 60_000,
+  });
+  await page.waitForSelector('[data-testid=overview-icon-table] tbody tr');
+}
+
+/**
+ * Throws unless every count in an advisory file is null (suppressed), 0, or a
+ * multiple of 5 of at least 10: what NHS Digital's rule leaves. Walks the whole
+ * file, so a count added later under these names is checked too.
+ */
+function checkAdvisoryCounts(value, where = '') {
+  let checked = 0;
+  const countKeys = new Set(['numerator', 'denominator', 'events', 'knownDenominator']);
+  const visit = (node, pathName, isCount) => {
+    if (Array.isArray(node)) {
+      for (const [index, item] of node.entries()) visit(item, `${pathName}[${index}]`, isCount);
+      return;
+    }
+    if (node && typeof node === 'object') {
+      for (const [key, child] of Object.entries(node)) visit(child, `${pathName}.${key}`, countKeys.has(key));
+      return;
+    }
+    if (!isCount) return;
+    checked++;
+    assert(
+      node === null || node === 0 || (Number.isInteger(node) && node >= 8 && node % 5 === 0),
+      `${where}${pathName} is ${node}: a published count must be suppressed, 0, or rounded to 5 and at least 8`,
+    );
+  };
+  visit(value, '', false);
+  return checked;
+}
+
+/** The count columns of a downloaded CSV (header mentions events, numerator or denominator): none may be 1 to 7. */
+/** Rows of an RFC 4180 CSV (quoted cells may hold commas, quotes and line breaks). */
+function parseCsv(text) {
+  const rows = [[]];
+  let cell = '';
+  let quoted = false;
+  const endCell = () => {
+    rows.at(-1).push(cell);
+    cell = '';
+  };
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i];
+    if (quoted && char === '"' && text[i + 1] === '"') {
+      cell += '"';
+      i++;
+    } else if (quoted && char === '"') quoted = false;
+    else if (quoted) cell += char;
+    else if (char === '"') quoted = true;
+    else if (char === ',') endCell();
+    else if (char === '\r' && text[i + 1] === '\n') {
+      endCell();
+      rows.push([]);
+      i++;
+    } else cell += char;
+  }
+  return rows.filter((row) => row.length > 0);
+}
+
+function checkCsvCounts(csv, name) {
+  const lines = parseCsv(csv);
+  // The data end at the blank line before the title and footer.
+  const end = lines.findIndex((row) => row.length === 1 && row[0] === '');
+  const header = lines[0];
+  const countColumns = header
+    .map((label, index) => ({ label, index }))
+    .filter(({ label }) => /events|numerator|denominator/i.test(label));
+  assert(countColumns.length > 0, `${name}: the CSV has no count columns (${header.join(', ')})`);
+  let checked = 0;
+  for (const cells of lines.slice(1, end)) {
+    for (const { label, index } of countColumns) {
+      const cell = cells[index];
+      if (cell === '' || cell === '*') continue;
+      const count = Number(cell);
+      checked++;
+      assert(
+        Number.isInteger(count) && (count === 0 || (count >= 8 && count % 5 === 0)),
+        `${name}: ${label} is ${cell}`,
+      );
+    }
+  }
+  assert(checked > 0, `${name}: no counts to check`);
+  return checked;
+}
+
+if (hasData) {
+  await test('Network overview draws every chart from the advisory file alone', async (page) => {
+    const requests = [];
+    page.on('request', (request) => requests.push(new URL(request.url())));
+    await page.goto(`${server.url}/overview?measure=pph_1500`);
+    await waitForOverview(page);
+    await page.waitForFunction(
+      () => document.querySelectorAll('section[aria-labelledby=measure-title] svg.qi-chart').length === 5,
+      null,
+      { timeout: 10_000 },
+    );
+    const summaries = await page
+      .locator('section[aria-labelledby=measure-title] .chart-summary')
+      .allTextContents();
+    assert(
+      summaries[0]?.startsWith('Making Data Count chart of Postpartum'),
+      `the MDC chart says "${summaries[0]}"`,
+    );
+    assert(
+      summaries.slice(1).every((text) => text.startsWith('Risk ratio of Postpartum')),
+      `the gap charts say ${summaries.slice(1).join(' | ')}`,
+    );
+    assert(await page.locator('.chart-aside svg[role=img]').first().isVisible(), 'no MDC variation icon');
+    const iconRows = await page.locator('[data-testid=overview-icon-table] tbody tr').count();
+    assert(iconRows === 20, `the icon matrix has ${iconRows} measures`);
+    const gapCells = await page.locator('[data-testid=overview-icon-table] .gap').count();
+    assert(gapCells >= 10, `only ${gapCells} measures show a gap to White`);
+    const data = requests.filter((url) => url.pathname.includes('/data/'));
+    const allowed = /^\/data\/advisory\/(index|network-overview\.[0-9a-f]{12})\.json$/;
+    const other = data.filter((url) => !allowed.test(url.pathname));
+    assert(other.length === 0, `the page fetched other data: ${other.map((url) => url.pathname).join(', ')}`);
+    assert(
+      data.length === 2,
+      `expected the index and the advisory file, got ${data.map((u) => u.pathname).join(', ')}`,
+    );
+    const forbidden = requests.filter((url) =>
+      /\.wasm$|submissions|manifest\.json|\.arrow$/.test(url.pathname),
+    );
+    assert(forbidden.length === 0, `the page requested ${forbidden.map((url) => url.pathname).join(', ')}`);
+    await expectNoAxeViolations(page);
+    await screenshot(page, 'overview');
+  });
+
+  await test('The served advisory files hold no count of 1 to 7', async (page) => {
+    const index = await page.request.get(`${server.url}/data/advisory/index.json`);
+    assert(index.status() === 200, `advisory/index.json answered ${index.status()}`);
+    const { file } = await index.json();
+    const response = await page.request.get(`${server.url}/data/${file}`);
+    assert(response.status() === 200, `${file} answered ${response.status()}`);
+    const text = await response.text();
+    const overview = JSON.parse(text);
+    const checked = checkAdvisoryCounts(overview, file);
+    assert(checked > 5_000, `only ${checked} counts were checked`);
+    assert(
+      !/"site_id"|"display_name"/.test(text),
+      'the advisory file names sites: it must hold network totals only',
+    );
+    assert(
+      overview.rule?.suppressTo === 7 && overview.rule?.roundTo === 5,
+      'the file does not state the NHS rule',
+    );
+    // Every file the build put in advisory/ (the static server lists none, so read the build).
+    const dir = path.join(buildDir, 'data/advisory');
+    for (const name of readdirSync(dir)) {
+      const served = await page.request.get(`${server.url}/data/advisory/${name}`);
+      assert(served.status() === 200, `advisory/${name} answered ${served.status()}`);
+      checkAdvisoryCounts(await served.json(), `advisory/${name}`);
+    }
+  });
+
+  await test('Overview filters change the URL and the charts', async (page) => {
+    await page.goto(`${server.url}/overview?measure=pph_1500`);
+    await waitForOverview(page);
+    await page.getByLabel('Measure', { exact: true }).selectOption('stillbirth_rate');
+    await page.waitForFunction(
+      () => document.querySelector('.chart-title')?.textContent?.startsWith('Stillbirth'),
+      null,
+      { timeout: 20_000 },
+    );
+    assert(new URL(page.url()).searchParams.get('measure') === 'stillbirth_rate', `the URL is ${page.url()}`);
+    await page.getByLabel('Ethnic group compared with White women').selectOption('BLACK');
+    await page.waitForFunction(
+      () => document.querySelectorAll('section[aria-labelledby=measure-title] svg.qi-chart').length === 2,
+      null,
+      { timeout: 20_000 },
+    );
+    assert(new URL(page.url()).searchParams.get('group') === 'BLACK', `the URL is ${page.url()}`);
+    const heading = await page.locator('[data-testid=overview-icon-table] thead th').last().textContent();
+    assert(heading === 'Black or Black British vs White', `the gap column is "${heading}"`);
+    await page.reload();
+    await waitForOverview(page);
+    assert(
+      (await page.locator('.chart-title').first().textContent())?.startsWith('Stillbirth'),
+      'the measure did not survive a reload',
+    );
+    // The ethnic grouping level: the detailed groups, one chart (or a why-not panel) each.
+    await page.getByRole('radio', { name: /Detailed groups/ }).check();
+    await page.waitForFunction(
+      () =>
+        document.querySelectorAll('section[aria-labelledby=measure-title] .small-multiples > *').length ===
+        10,
+      null,
+      { timeout: 20_000 },
+    );
+    const url = new URL(page.url());
+    assert(
+      url.searchParams.get('level') === 'level2' && !url.searchParams.has('group'),
+      `the URL is ${page.url()}`,
+    );
+    const options = await page
+      .getByLabel('Ethnic group compared with White women')
+      .locator('option')
+      .allTextContents();
+    assert(options.includes('Black African'), `the group list is ${options.join(', ')}`);
+    const levelHeading = await page
+      .locator('[data-testid=overview-icon-table] thead th')
+      .last()
+      .textContent();
+    assert(levelHeading === 'Largest gap to White (detailed groups)', `the gap column is "${levelHeading}"`);
+    await expectNoAxeViolations(page);
+    await screenshot(page, 'overview-detailed-groups');
+    await page.goBack();
+    await page.goBack();
+    // Every group again: a chart, or a panel saying why there is no ratio (Mixed, Other: too few stillbirths).
+    await page.waitForFunction(
+      () =>
+        document.querySelectorAll('section[aria-labelledby=measure-title] .small-multiples > *').length === 4,
+      null,
+      { timeout: 20_000 },
+    );
+    await screenshot(page, 'overview-stillbirth');
+  });
+
+  await test('Overview downloads: SVG, PNG and CSV, with no count of 1 to 7', async (page) => {
+    await page.goto(`${server.url}/overview?measure=apgar_lt7_term`);
+    await waitForOverview(page);
+    const figures = page.locator('section[aria-labelledby=measure-title] figure.chart');
+    const save = async (figure, kind) => {
+      const [download] = await Promise.all([
+        page.waitForEvent('download', { timeout: 10_000 }),
+        figure.getByRole('button', { name: `Download ${kind}` }).click(),
+      ]);
+      const file = path.join(outDir, 'downloads', `overview-${download.suggestedFilename()}`);
+      await download.saveAs(file);
+      return readFileSync(file);
+    };
+    // Every chart's CSV: the MDC chart's and each group's gap (Mixed and Other have many suppressed windows).
+    const count = await figures.count();
+    assert(count === 5, `expected 5 charts, found ${count}`);
+    let suppressed = 0;
+    for (let index = 0; index < count; index++) {
+      const csv = (await save(figures.nth(index), 'CSV')).toString('utf8');
+      checkCsvCounts(csv, `chart ${index + 1}`);
+      assert(
+        /Source: .*Downloaded \d+ \w+ \d{4}/.test(csv),
+        `chart ${index + 1}: the CSV has no source and date`,
+      );
+      suppressed += (csv.match(/,\*/g) ?? []).length;
+    }
+    assert(suppressed > 0, 'no suppressed count in any CSV: the check proves nothing on this measure');
+    const svg = (await save(figures.nth(1), 'SVG')).toString('utf8');
+    assert(svg.startsWith('<svg') && svg.includes('Source: '), 'the gap chart SVG has no source footer');
+    const png = await save(figures.nth(1), 'PNG');
+    assert(
+      png.subarray(1, 4).toString() === 'PNG' && png.byteLength > 5000,
+      'the gap chart PNG is not a picture',
+    );
+    // The table view shows '*' for suppressed counts.
+    await figures.nth(3).getByRole('button', { name: 'Show data table' }).click();
+    const cells = await figures.nth(3).locator('tbody td').allTextContents();
+    assert(cells.includes('*'), 'the table view shows no suppressed count');
+    assert(!cells.some((cell) => /^[1-7]$/.test(cell.trim())), 'the table view shows a count of 1 to 7');
+  });
+
+  await test('Overview tooltips can be reached with the keyboard', async (page) => {
+    await page.goto(`${server.url}/overview?measure=booking_by_10wk&group=BLACK`);
+    await waitForOverview(page);
+    const gapChart = page.locator('section[aria-labelledby=measure-title] .chart-canvas').nth(1);
+    await gapChart.focus();
+    await page.keyboard.press('End');
+    const text = await gapChart.locator('.chart-tooltip.visible').textContent({ timeout: 5000 });
+    assert(/^\w{3} \d{4}: [\d.]+ \(95% CI [\d.]+ to [\d.]+\)/.test(text ?? ''), `the tooltip says "${text}"`);
+    await screenshot(page, 'overview-keyboard-tooltip');
+  });
+
+  await test(
+    'Network overview fits a tablet (768 px) without sideways scrolling',
+    async (page) => {
+      // A rare outcome: 12-month windows, and groups with too few deaths to compare say so instead of an empty chart.
+      await page.goto(`${server.url}/overview?measure=neonatal_mortality`);
+      await waitForOverview(page);
+      const note = await page.locator('[data-testid=series-note]').textContent();
+      assert(note?.includes('sums the 12 months'), `the series note says "${note}"`);
+      const empty = await page.locator('[data-testid=no-ratio]').count();
+      assert(empty === 2, `expected Mixed and Other to have no ratio, found ${empty} panels`);
+      await expectNoSidewaysScroll(page);
+      await expectNoAxeViolations(page);
+      await screenshot(page, 'overview-tablet');
+    },
+    { viewport: { width: 768, height: 1024 } },
+  );
+}
 
 for (const [name, url] of [
   ['home', '/'],

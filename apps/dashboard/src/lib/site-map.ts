@@ -11,14 +11,20 @@ export interface SitePage {
 /**
  * The pages that exist, in navigation order. The navigation is built from this
  * list and a test checks every entry has a route (and every route an entry), so
- * no link ever points at a page that is not there yet. Planned pages (Network
- * overview) are added here when their routes land.
+ * no link ever points at a page that is not there yet: a page is added here
+ * when its route lands.
  */
 export const sitePages: readonly SitePage[] = [
   {
     path: '/',
     label: 'Home',
     description: 'What the dashboard holds: the network’s tables, their size and columns.',
+  },
+  {
+    path: '/overview',
+    label: 'Network overview',
+    description:
+      'For the advisory group: every measure across the network as Making Data Count charts and icons, and each ethnic group’s gap to White women over time, from disclosure-controlled totals only.',
   },
   {
     path: '/site',

@@ -4,8 +4,11 @@ import { startNodeEngine } from '$lib/data/node-engine';
 import { loadFixtureTables } from '$lib/data/testing-tables';
 import {
   listEthnicGroups,
+  listLevel2Groups,
   listMeasures,
   listSites,
+  networkMonthGroupCounts,
+  networkMonthLevel2Counts,
   networkWindowTotals,
   siteAims,
   siteAnnotations,
@@ -84,5 +87,36 @@ describe('network queries', () => {
     ]);
     // The only aim is for Black women, so the site has no whole-population target.
     expect(await siteWideTargets(database, 'S1')).toEqual(new Map());
+  });
+  it('sums the network over sites by month and group, latest versions only', async () => {
+    const rows = await networkMonthGroupCounts(database);
+    const april = rows.filter(
+      (row) => row.measure_id === 'booking_by_10wk' && row.period.getTime() === Date.UTC(2024, 3, 1),
+    );
+    // S1's resubmitted total (62 of 100, version 2) plus S2's 30 of 50; S1's version 1 (60) is gone.
+    expect(april.find((row) => row.ethnic_group === 'ALL')).toMatchObject({
+      numerator: 92,
+      denominator: 150,
+    });
+    expect(april.find((row) => row.ethnic_group === 'BLACK')).toMatchObject({
+      numerator: 12,
+      denominator: 30,
+    });
+    expect(april.find((row) => row.ethnic_group === 'UNKNOWN')).toMatchObject({
+      numerator: 2,
+      denominator: 10,
+    });
+    expect(rows.every((row) => typeof row.numerator === 'number')).toBe(true);
+  });
+  it('sums the network by level-2 group, not-stated codes as UNKNOWN, without site totals', async () => {
+    const rows = await networkMonthLevel2Counts(database);
+    const april = rows.filter((row) => row.period.getTime() === Date.UTC(2024, 3, 1));
+    expect(april.map((row) => [row.ethnic_group, row.numerator, row.denominator])).toEqual([
+      ['BLACK_AFRICAN', 8, 20],
+      ['BLACK_CARIBBEAN', 4, 10],
+      ['UNKNOWN', 2, 10],
+      ['WHITE', 40, 60],
+    ]);
+    expect(await listLevel2Groups(database)).toEqual(['WHITE', 'BLACK_CARIBBEAN', 'BLACK_AFRICAN']);
   });
 });

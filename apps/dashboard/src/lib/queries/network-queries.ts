@@ -246,3 +246,67 @@ export function siteAllAims(database: NetworkDatabase, siteId: string) {
     [siteId],
   );
 }
+
+/** The network's counts for one measure, month and level-1 group (or 'ALL'), summed over sites. */
+export interface NetworkMonthGroupRow {
+  measure_id: string;
+  period: Date;
+  ethnic_group: string;
+  numerator: number;
+  denominator: number;
+}
+
+/**
+ * Every measure's monthly network totals by level-1 ethnic group and overall
+ * ('ALL'): numerators and denominators summed across sites (never an average of
+ * site rates), from the latest version of each submission. Input to the advisory
+ * group's Network overview, which publishes them only after disclosure control.
+ */
+export async function networkMonthGroupCounts(database: NetworkDatabase) {
+  await siteMonthGroup(database);
+  return database.query<NetworkMonthGroupRow>(
+    `SELECT measure_id, period, ethnic_group,
+            sum(numerator)::INTEGER AS numerator, sum(denominator)::INTEGER AS denominator
+     FROM site_month_group
+     GROUP BY ALL
+     ORDER BY measure_id, period, ethnic_group`,
+  );
+}
+
+/**
+ * Every measure's monthly network totals by level-2 ethnic group (the drill-down:
+ * Indian, Pakistani, Black African ...; `ethnic_categories.level2_group`), summed
+ * across sites from the latest version of each submission. Codes with no level-2
+ * group (not stated, not known, and level-1 codes a site may have submitted) count
+ * as 'UNKNOWN'; site totals ('ALL') are left out.
+ */
+export function networkMonthLevel2Counts(database: NetworkDatabase) {
+  return database.query<NetworkMonthGroupRow>(
+    `WITH latest AS (
+       SELECT measure_id::VARCHAR AS measure_id, period, ethnic_category::VARCHAR AS ethnic_category,
+              numerator, denominator,
+              row_number() OVER (
+                PARTITION BY site_id, period, measure_id, ethnic_category ORDER BY version DESC) AS newest
+       FROM submissions
+     )
+     SELECT latest.measure_id, latest.period,
+            CASE WHEN category.is_unknown THEN 'UNKNOWN'
+                 ELSE coalesce(category.level2_group, 'UNKNOWN') END AS ethnic_group,
+            sum(latest.numerator)::INTEGER AS numerator, sum(latest.denominator)::INTEGER AS denominator
+     FROM latest
+     LEFT JOIN ethnic_categories AS category ON category.code = latest.ethnic_category
+     WHERE latest.newest = 1 AND latest.ethnic_category <> 'ALL'
+     GROUP BY ALL
+     ORDER BY latest.measure_id, latest.period, ethnic_group`,
+  );
+}
+
+/** The level-2 groups in display order (first NHS code's sort order). */
+export async function listLevel2Groups(database: NetworkDatabase): Promise<string[]> {
+  const rows = await database.query<{ code: string }>(
+    `SELECT level2_group AS code FROM ethnic_categories
+     WHERE level = 'nhs2001' AND level2_group IS NOT NULL AND NOT is_unknown
+     GROUP BY level2_group ORDER BY min(sort_order)`,
+  );
+  return rows.map((row) => row.code);
+}
