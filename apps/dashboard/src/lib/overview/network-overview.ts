@@ -260,9 +260,11 @@ function networkSeries(
  * Each level-1 group against the reference over rolling windows of the measure's
  * catalogue window (at least `minimumGapWindow` months), complete windows only.
  * Each window's groups go through qi-stats' `disparityTable` (risk ratio, Katz
- * 95% interval, from the true counts) and then `publishDisparityTable` (events
- * and denominators suppressed and rounded with secondary suppression down each
- * column, ratios withheld where a group has under 8 events). A ratio is also
+ * 95% interval) and then `publishDisparityTable`, which suppresses and rounds
+ * events and denominators (secondary suppression down each column), recomputes
+ * every published ratio and interval from the rounded counts (so none can be
+ * turned back into an unrounded count) and withholds ratios where a group has
+ * under 8 events. A ratio is also
  * withheld when the reference's own rate is.
  */
 function networkGap(
