@@ -1,29 +1,10 @@
-import { finiteOrNull } from '../math/finite-or-null.js';
-import { type RunsAnalysis, runsAnalysis } from '../rules/runs-analysis.js';
-import { cChartLines } from './c-chart.js';
-import { gChartLines } from './g-chart.js';
-import { iChartLines } from './i-chart.js';
-import { laneyChartLines } from './laney.js';
-import { mrChartLines } from './mr-chart.js';
-import { pChartLines } from './p-chart.js';
-import { type ChartLines, type ChartOptions, lineAt, type PartFrame } from './part-frame.js';
-import { ResultLine } from './result-line.js';
-import { runChartLines } from './run-chart.js';
-import { sChartLines } from './s-chart.js';
-import { aggregateSubgroups, type Subgroups } from './subgroups.js';
-import { tChartLines } from './t-chart.js';
+import { controlChartColumns } from './control-chart-columns.js';
 import type {
-  ChartType,
+  ControlChartColumns,
   ControlChartInput,
-  ControlChartPart,
   ControlChartPoint,
   ControlChartResult,
-  ControlChartSignals,
-  RunsMethod,
 } from './types.js';
-import { uChartLines } from './u-chart.js';
-import { checkInput, checkPositions } from './validate-input.js';
-import { xbarChartLines } from './xbar-chart.js';
 
 /**
  * Run chart or Shewhart control chart with Anhøj runs analysis, computed
@@ -80,181 +61,36 @@ import { xbarChartLines } from './xbar-chart.js';
  * chart.signals.outsideLimits;      // [7]
  */
 export function controlChart(input: ControlChartInput): ControlChartResult {
-  const checked = checkInput(input);
-  const subgroups = aggregateSubgroups(checked.y, checked.n, checked.keys);
-  const count = subgroups.keys.length;
-  const { parts: breaks, freeze, exclude } = checkPositions(input, count);
+  const columns = controlChartColumns(input);
+  return { chart: columns.chart, points: pointsOf(columns), parts: columns.parts, signals: columns.signals };
+}
 
-  // qicharts2 ignores freeze when parts are given (its issue #20: deliberate).
-  const baselineEnd = breaks.length > 0 || freeze === null ? count : freeze;
-  // Read-only flags: without a freeze or exclusions, one all-true array serves as both.
-  const everyPoint = new Array<boolean>(count).fill(true);
-  const baseline = baselineEnd === count ? everyPoint : everyPoint.map((_, k) => k < baselineEnd);
-  let include: ReadonlyArray<boolean> = everyPoint;
-  if (exclude.length > 0) {
-    const flags = everyPoint.slice();
-    for (const position of exclude) flags[position - 1] = false;
-    include = flags;
-  }
-
-  const options: ChartOptions = { screenMovingRanges: checked.screenMovingRanges };
+/**
+ * One point object per subgroup, read from the columns: a value where its
+ * mask says defined, else null; a flag as a boolean. No arithmetic: every
+ * number was computed by `controlChartColumns`.
+ */
+function pointsOf(columns: ControlChartColumns): ControlChartPoint[] {
+  const { x, y, n, cl, lcl, ucl, lcl95, ucl95, defined, part, include, baseline, sigmaSignal, runsSignal } =
+    columns;
+  const count = columns.length;
   const points = new Array<ControlChartPoint>(count);
-  const parts: ControlChartPart[] = [];
-  const signals: ControlChartSignals = {
-    outsideLimits: [],
-    aboveUpperLimit: [],
-    belowLowerLimit: [],
-    runsSignalParts: [],
-  };
-
-  // A new part begins after each break position (qicharts2 `makeparts`), so
-  // every part is a contiguous run of subgroups: [start, end).
-  for (let number = 1; number <= breaks.length + 1; number++) {
-    const start = number === 1 ? 0 : (breaks[number - 2] as number);
-    const end = number <= breaks.length ? (breaks[number - 1] as number) : count;
-    const frame = partFrame(subgroups, baseline, include, start, end);
-    const lines = chartLines(checked.chart, frame, options);
-
-    // Runs analysis over the part's included points (baseline or not), on the unmultiplied scale.
-    const runs = partRuns(lines, include, start, checked.method);
-    // qicharts2 never shows a runs signal on an MR chart (successive moving ranges are not independent).
-    const runsSignal = checked.chart === 'mr' ? false : runs.runsSignal;
-    if (runsSignal) signals.runsSignalParts.push(number);
-    parts.push({
-      part: number,
-      nObs: runs.nObs,
-      nUseful: runs.nUseful,
-      longestRun: runs.longestRun,
-      longestRunMax: runs.longestRunMax,
-      crossings: runs.crossings,
-      crossingsMin: runs.crossingsMin,
-      runsSignal,
-      start: start + 1,
-      end,
-      runsMethod: runs.method,
-      runsSignalReasons: runsSignal ? runs.reasons : [],
-      longestRunAt: runs.longestRunAt,
-    });
-
-    const multiply = checked.multiply;
-    const cl = finiteOrNull(lines.cl * multiply);
-    const lclOut = new ResultLine(lines.lcl, multiply);
-    const uclOut = new ResultLine(lines.ucl, multiply);
-    const lcl95Out = new ResultLine(lines.lcl95, multiply);
-    const ucl95Out = new ResultLine(lines.ucl95, multiply);
-    // One plain loop writes the points and collects the sigma signals as it goes: no per-point
-    // closure or intermediate array, as this is most of the work for a chart of a million points.
-    for (let j = 0; j < end - start; j++) {
-      const k = start + j;
-      const y = lines.y[j] as number;
-      const lcl = lineAt(lines.lcl, j);
-      const ucl = lineAt(lines.ucl, j);
-      // Compared before multiplying (multiply > 0 keeps the order), so signals cannot change with it.
-      const isAbove = y > ucl;
-      const isBelow = y < lcl;
-      const sigmaSignal = isAbove || isBelow;
-      if (sigmaSignal) signals.outsideLimits.push(k + 1);
-      if (isAbove) signals.aboveUpperLimit.push(k + 1);
-      if (isBelow) signals.belowLowerLimit.push(k + 1);
-      points[k] = {
-        x: subgroups.keys[k] as string | number,
-        y: finiteOrNull(y * multiply),
-        n: finiteOrNull(subgroups.n[k]),
-        cl,
-        lcl: lclOut.at(j),
-        ucl: uclOut.at(j),
-        lcl95: lcl95Out.at(j),
-        ucl95: ucl95Out.at(j),
-        part: number,
-        include: include[k] as boolean,
-        baseline: baseline[k] as boolean,
-        sigmaSignal,
-        runsSignal,
-      };
-    }
+  for (let k = 0; k < count; k++) {
+    points[k] = {
+      x: x[k] as string | number,
+      y: defined.y[k] === 1 ? (y[k] as number) : null,
+      n: defined.n[k] === 1 ? (n[k] as number) : null,
+      cl: defined.cl[k] === 1 ? (cl[k] as number) : null,
+      lcl: defined.lcl[k] === 1 ? (lcl[k] as number) : null,
+      ucl: defined.ucl[k] === 1 ? (ucl[k] as number) : null,
+      lcl95: defined.lcl95[k] === 1 ? (lcl95[k] as number) : null,
+      ucl95: defined.ucl95[k] === 1 ? (ucl95[k] as number) : null,
+      part: part[k] as number,
+      include: include[k] === 1,
+      baseline: baseline[k] === 1,
+      sigmaSignal: sigmaSignal[k] === 1,
+      runsSignal: runsSignal[k] === 1,
+    };
   }
-
-  return { chart: checked.chart, points, parts, signals };
-}
-
-/**
- * The subgroups [start, end) of one part. A chart with a single part — the
- * usual case — gets the subgroup arrays themselves: the frame is read-only,
- * so copying a million-point series per part would buy nothing.
- */
-function partFrame(
-  subgroups: Subgroups,
-  baseline: ReadonlyArray<boolean>,
-  include: ReadonlyArray<boolean>,
-  start: number,
-  end: number,
-): PartFrame {
-  if (start === 0 && end === subgroups.keys.length) {
-    const { y, ySum, yLength, yMean, ySd, n } = subgroups;
-    return { y, ySum, yLength, yMean, ySd, n, baseline, include };
-  }
-  return {
-    y: subgroups.y.slice(start, end),
-    ySum: subgroups.ySum.slice(start, end),
-    yLength: subgroups.yLength.slice(start, end),
-    yMean: subgroups.yMean.slice(start, end),
-    ySd: subgroups.ySd.slice(start, end),
-    n: subgroups.n.slice(start, end),
-    baseline: baseline.slice(start, end),
-    include: include.slice(start, end),
-  };
-}
-
-/**
- * Runs analysis of one part (its points from subgroup `start` on) over its
- * included points. With nothing excluded in the part, the plotted values are
- * passed as they are; only a part with exclusions gets copies without them.
- */
-function partRuns(
-  lines: ChartLines,
-  include: ReadonlyArray<boolean>,
-  start: number,
-  method: RunsMethod,
-): RunsAnalysis {
-  const length = lines.y.length;
-  let excluded = 0;
-  for (let j = 0; j < length; j++) if (!include[start + j]) excluded += 1;
-  if (excluded === 0) return runsAnalysis(lines.y, lines.cl, { method, firstPosition: start + 1 });
-  const values: number[] = [];
-  const positions: number[] = [];
-  for (let j = 0; j < length; j++) {
-    if (!include[start + j]) continue;
-    values.push(lines.y[j] as number);
-    positions.push(start + j + 1);
-  }
-  return runsAnalysis(values, lines.cl, { method, positions });
-}
-
-function chartLines(chart: ChartType, frame: PartFrame, options: ChartOptions): ChartLines {
-  switch (chart) {
-    case 'run':
-      return runChartLines(frame);
-    case 'i':
-      return iChartLines(frame, options);
-    case 'mr':
-      return mrChartLines(frame);
-    case 'xbar':
-      return xbarChartLines(frame);
-    case 's':
-      return sChartLines(frame);
-    case 't':
-      return tChartLines(frame, options);
-    case 'p':
-      return pChartLines(frame);
-    case 'pp':
-      return laneyChartLines(frame, 'p', options);
-    case 'c':
-      return cChartLines(frame);
-    case 'u':
-      return uChartLines(frame);
-    case 'up':
-      return laneyChartLines(frame, 'u', options);
-    case 'g':
-      return gChartLines(frame);
-  }
+  return points;
 }
