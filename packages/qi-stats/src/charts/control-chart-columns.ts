@@ -50,12 +50,13 @@ import { xbarChartLines } from './xbar-chart.js';
  * Throws `QiStatsInputError` for bad input, exactly as `controlChart` does.
  *
  * @example
- * const columns = controlChartColumns({ chart: 'c', y: [4, 6, 5, 3, 7, 5, 20], freeze: 6 });
+ * const columns = controlChartColumns({ chart: 'c', y: [4, 6, 5, 3, 7, 5, 20, null], freeze: 6 });
  * columns.cl[0];                  // 5 (mean of the first 6 counts)
  * columns.ucl[0];                 // 5 + 3 * √5 = 11.708...
- * columns.defined.lcl[0];         // 0: the lower limit, 5 − 3√5 < 0, is null in controlChart
- * columns.sigmaSignal[6];         // 1
+ * columns.sigmaSignal[6];         // 1 (20 > 11.708...)
  * columns.signals.outsideLimits;  // [7]
+ * columns.defined.y[7];           // 0: the 8th count is missing (null in controlChart's points[7].y)
+ * columns.y[7];                   // 0, never NaN
  */
 export function controlChartColumns(input: ControlChartInput): ControlChartColumns {
   const checked = checkInput(input);

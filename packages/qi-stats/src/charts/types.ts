@@ -122,13 +122,13 @@ export interface ControlChartResult {
  * holds 0 there, never NaN).
  */
 export interface ControlChartColumnsDefined {
-  y: Uint8Array;
-  n: Uint8Array;
-  cl: Uint8Array;
-  lcl: Uint8Array;
-  ucl: Uint8Array;
-  lcl95: Uint8Array;
-  ucl95: Uint8Array;
+  y: Uint8Array<ArrayBuffer>;
+  n: Uint8Array<ArrayBuffer>;
+  cl: Uint8Array<ArrayBuffer>;
+  lcl: Uint8Array<ArrayBuffer>;
+  ucl: Uint8Array<ArrayBuffer>;
+  lcl95: Uint8Array<ArrayBuffer>;
+  ucl95: Uint8Array<ArrayBuffer>;
 }
 
 /**
@@ -147,29 +147,29 @@ export interface ControlChartColumns {
   /** Subgroup keys (`points[k].x`). A fresh array, never the one passed as `x`. */
   x: ReadonlyArray<string | number>;
   /** Plotted values (`points[k].y`); 0 where `defined.y[k]` is 0. */
-  y: Float64Array;
+  y: Float64Array<ArrayBuffer>;
   /** Denominators (`points[k].n`); 0 where `defined.n[k]` is 0. */
-  n: Float64Array;
+  n: Float64Array<ArrayBuffer>;
   /** Centre line; 0 where `defined.cl[k]` is 0. */
-  cl: Float64Array;
+  cl: Float64Array<ArrayBuffer>;
   /** 3-sigma limits; 0 where undefined. */
-  lcl: Float64Array;
-  ucl: Float64Array;
+  lcl: Float64Array<ArrayBuffer>;
+  ucl: Float64Array<ArrayBuffer>;
   /** 2-sigma limits; 0 where undefined. */
-  lcl95: Float64Array;
-  ucl95: Float64Array;
+  lcl95: Float64Array<ArrayBuffer>;
+  ucl95: Float64Array<ArrayBuffer>;
   /** 1 where the number column of the same name holds a value, 0 where the point's field would be null. */
   defined: ControlChartColumnsDefined;
   /** 1-based part number of each point. */
-  part: Int32Array;
+  part: Int32Array<ArrayBuffer>;
   /** 1 = not excluded. */
-  include: Uint8Array;
+  include: Uint8Array<ArrayBuffer>;
   /** 1 = in the baseline. */
-  baseline: Uint8Array;
+  baseline: Uint8Array<ArrayBuffer>;
   /** 1 = outside the 3-sigma limits. */
-  sigmaSignal: Uint8Array;
+  sigmaSignal: Uint8Array<ArrayBuffer>;
   /** 1 = the point's part shows a runs signal. */
-  runsSignal: Uint8Array;
+  runsSignal: Uint8Array<ArrayBuffer>;
   parts: ControlChartPart[];
   signals: ControlChartSignals;
 }
