@@ -1,32 +1,12 @@
-import { type RunsAnalysis, runsAnalysis } from '../rules/runs-analysis.js';
-import { cChartLines } from './c-chart.js';
-import { gChartLines } from './g-chart.js';
-import { iChartLines } from './i-chart.js';
-import { laneyChartLines } from './laney.js';
-import { mrChartLines } from './mr-chart.js';
-import { pChartLines } from './p-chart.js';
-import { type ChartLines, type ChartOptions, type Line, lineAt, type PartFrame } from './part-frame.js';
-import { runChartLines } from './run-chart.js';
-import { sChartLines } from './s-chart.js';
-import { aggregateSubgroups, type Subgroups } from './subgroups.js';
-import { tChartLines } from './t-chart.js';
-import type {
-  ChartType,
-  ControlChartColumns,
-  ControlChartInput,
-  ControlChartPart,
-  ControlChartSignals,
-  RunsMethod,
-} from './types.js';
-import { uChartLines } from './u-chart.js';
-import { checkInput, checkPositions } from './validate-input.js';
-import { xbarChartLines } from './xbar-chart.js';
+import { type ChartCore, computeChart, reported } from './chart-core.js';
+import type { Line } from './part-frame.js';
+import type { ControlChartColumns, ControlChartInput } from './types.js';
 
 /**
  * `controlChart` in columns: the same chart — the same numbers, flags,
  * `parts` and `signals`, bit for bit — with the points as typed arrays
- * instead of one object per point. This is where the chart is computed;
- * `controlChart` builds its point objects from these columns.
+ * instead of one object per point. Both are written from one computation
+ * (chart-core.ts), so they cannot disagree.
  *
  * When to use it: for thousands of charts at once (every site × measure ×
  * group cell of a dashboard) or for very long series (hundreds of thousands
@@ -59,91 +39,28 @@ import { xbarChartLines } from './xbar-chart.js';
  * columns.y[7];                   // 0, never NaN
  */
 export function controlChartColumns(input: ControlChartInput): ControlChartColumns {
-  const checked = checkInput(input);
-  const subgroups = aggregateSubgroups(checked.y, checked.n, checked.keys);
-  const count = subgroups.keys.length;
-  const { parts: breaks, freeze, exclude } = checkPositions(input, count);
-
-  // qicharts2 ignores freeze when parts are given (its issue #20: deliberate).
-  const baselineEnd = breaks.length > 0 || freeze === null ? count : freeze;
-  // Read-only flags: without a freeze or exclusions, one all-true array serves as both.
-  const everyPoint = new Array<boolean>(count).fill(true);
-  const baselineFlags = baselineEnd === count ? everyPoint : everyPoint.map((_, k) => k < baselineEnd);
-  let includeFlags: ReadonlyArray<boolean> = everyPoint;
-  if (exclude.length > 0) {
-    const flags = everyPoint.slice();
-    for (const position of exclude) flags[position - 1] = false;
-    includeFlags = flags;
-  }
-
-  const columns = allocateColumns(
-    checked.chart,
-    count,
-    subgroups.keys === input.x ? subgroups.keys.slice() : subgroups.keys,
-  );
-  const { defined } = columns;
-  const options: ChartOptions = { screenMovingRanges: checked.screenMovingRanges };
-  const multiply = checked.multiply;
-  const { parts, signals } = columns;
-
+  const core = computeChart(input);
+  const count = core.keys.length;
+  // Never hand back the caller's own x array.
+  const columns = allocateColumns(core, count, core.keys === input.x ? core.keys.slice() : core.keys);
+  const defined = columns.defined;
+  const multiply = core.multiply;
   for (let k = 0; k < count; k++) {
-    if (includeFlags[k]) columns.include[k] = 1;
-    if (baselineFlags[k]) columns.baseline[k] = 1;
+    if (core.include[k]) columns.include[k] = 1;
+    if (core.baseline[k]) columns.baseline[k] = 1;
   }
-  writeValues(columns.n, defined.n, subgroups.n, 0, count, 1);
-
-  // A new part begins after each break position (qicharts2 `makeparts`), so
-  // every part is a contiguous run of subgroups: [start, end).
-  for (let number = 1; number <= breaks.length + 1; number++) {
-    const start = number === 1 ? 0 : (breaks[number - 2] as number);
-    const end = number <= breaks.length ? (breaks[number - 1] as number) : count;
-    const frame = partFrame(subgroups, baselineFlags, includeFlags, start, end);
-    const lines = chartLines(checked.chart, frame, options);
-
-    // Runs analysis over the part's included points (baseline or not), on the unmultiplied scale.
-    const runs = partRuns(lines, includeFlags, start, checked.method);
-    // qicharts2 never shows a runs signal on an MR chart (successive moving ranges are not independent).
-    const runsSignal = checked.chart === 'mr' ? false : runs.runsSignal;
-    if (runsSignal) signals.runsSignalParts.push(number);
-    parts.push({
-      part: number,
-      nObs: runs.nObs,
-      nUseful: runs.nUseful,
-      longestRun: runs.longestRun,
-      longestRunMax: runs.longestRunMax,
-      crossings: runs.crossings,
-      crossingsMin: runs.crossingsMin,
-      runsSignal,
-      start: start + 1,
-      end,
-      runsMethod: runs.method,
-      runsSignalReasons: runsSignal ? runs.reasons : [],
-      longestRunAt: runs.longestRunAt,
-    });
-
+  columns.sigmaSignal.set(core.sigmaSignal);
+  // n is reported as it is (never multiplied).
+  writeValues(columns.n, defined.n, core.n, 0, count, 1);
+  for (const { number, start, end, lines, runsSignal } of core.segments) {
     columns.part.fill(number, start, end);
     if (runsSignal) columns.runsSignal.fill(1, start, end);
-    // Multiply, then keep finite values only (qicharts2: non-finite limits become NA).
     writeValues(columns.y, defined.y, lines.y, start, end, multiply);
     writeLine(columns.cl, defined.cl, lines.cl, start, end, multiply);
     writeLine(columns.lcl, defined.lcl, lines.lcl, start, end, multiply);
     writeLine(columns.ucl, defined.ucl, lines.ucl, start, end, multiply);
     writeLine(columns.lcl95, defined.lcl95, lines.lcl95, start, end, multiply);
     writeLine(columns.ucl95, defined.ucl95, lines.ucl95, start, end, multiply);
-
-    for (let j = 0; j < end - start; j++) {
-      const y = lines.y[j] as number;
-      // Compared before multiplying (multiply > 0 keeps the order), so signals cannot change with it.
-      // A missing value or limit is NaN here, and NaN compares false: no signal.
-      const isAbove = y > lineAt(lines.ucl, j);
-      const isBelow = y < lineAt(lines.lcl, j);
-      if (!(isAbove || isBelow)) continue;
-      const position = start + j + 1;
-      columns.sigmaSignal[position - 1] = 1;
-      signals.outsideLimits.push(position);
-      if (isAbove) signals.aboveUpperLimit.push(position);
-      if (isBelow) signals.belowLowerLimit.push(position);
-    }
   }
   return columns;
 }
@@ -183,7 +100,7 @@ function columnMemory(bytes: number): { buffer: ArrayBuffer; offset: number } {
  * undefined and every flag 0 until written.
  */
 function allocateColumns(
-  chart: ChartType,
+  core: Pick<ChartCore, 'chart' | 'parts' | 'signals'>,
   count: number,
   x: ReadonlyArray<string | number>,
 ): ControlChartColumns {
@@ -209,15 +126,8 @@ function allocateColumns(
   const ucl95 = float();
   const part = new Int32Array(buffer, offset, count);
   offset += 4 * count;
-  const parts: ControlChartPart[] = [];
-  const signals: ControlChartSignals = {
-    outsideLimits: [],
-    aboveUpperLimit: [],
-    belowLowerLimit: [],
-    runsSignalParts: [],
-  };
   return {
-    chart,
+    chart: core.chart,
     length: count,
     x,
     y,
@@ -233,15 +143,15 @@ function allocateColumns(
     baseline: byte(),
     sigmaSignal: byte(),
     runsSignal: byte(),
-    parts,
-    signals,
+    parts: core.parts,
+    signals: core.signals,
   };
 }
 
 /**
- * Writes `values[j] · multiply` at column position start + j for the part
- * [start, end) where that is finite, and marks it defined; a non-finite
- * value (NaN = missing) leaves 0 and an undefined mark.
+ * Writes the reported value (`reported`: multiplied, finite or null) of
+ * `values[j]` at column position start + j for the part [start, end): a
+ * number marks the position defined; null leaves 0 and an undefined mark.
  */
 function writeValues(
   column: Float64Array,
@@ -252,15 +162,15 @@ function writeValues(
   multiply: number,
 ): void {
   for (let k = start; k < end; k++) {
-    const value = (values[k - start] as number) * multiply;
-    if (Number.isFinite(value)) {
+    const value = reported(values[k - start] as number, multiply);
+    if (value !== null) {
       column[k] = value;
       defined[k] = 1;
     }
   }
 }
 
-/** `writeValues` for a chart line: a line that is one number for the part is multiplied once. */
+/** `writeValues` for a chart line: a line that is one number along the part is converted once. */
 function writeLine(
   column: Float64Array,
   defined: Uint8Array,
@@ -273,90 +183,8 @@ function writeLine(
     writeValues(column, defined, line, start, end, multiply);
     return;
   }
-  const value = line * multiply;
-  if (!Number.isFinite(value)) return;
+  const value = reported(line, multiply);
+  if (value === null) return;
   column.fill(value, start, end);
   defined.fill(1, start, end);
-}
-
-/**
- * The subgroups [start, end) of one part. A chart with a single part — the
- * usual case — gets the subgroup arrays themselves: the frame is read-only,
- * so copying a million-point series per part would buy nothing.
- */
-function partFrame(
-  subgroups: Subgroups,
-  baseline: ReadonlyArray<boolean>,
-  include: ReadonlyArray<boolean>,
-  start: number,
-  end: number,
-): PartFrame {
-  if (start === 0 && end === subgroups.keys.length) {
-    const { y, ySum, yLength, yMean, ySd, n } = subgroups;
-    return { y, ySum, yLength, yMean, ySd, n, baseline, include };
-  }
-  return {
-    y: subgroups.y.slice(start, end),
-    ySum: subgroups.ySum.slice(start, end),
-    yLength: subgroups.yLength.slice(start, end),
-    yMean: subgroups.yMean.slice(start, end),
-    ySd: subgroups.ySd.slice(start, end),
-    n: subgroups.n.slice(start, end),
-    baseline: baseline.slice(start, end),
-    include: include.slice(start, end),
-  };
-}
-
-/**
- * Runs analysis of one part (its points from subgroup `start` on) over its
- * included points. With nothing excluded in the part, the plotted values are
- * passed as they are; only a part with exclusions gets copies without them.
- */
-function partRuns(
-  lines: ChartLines,
-  include: ReadonlyArray<boolean>,
-  start: number,
-  method: RunsMethod,
-): RunsAnalysis {
-  const length = lines.y.length;
-  let excluded = 0;
-  for (let j = 0; j < length; j++) if (!include[start + j]) excluded += 1;
-  if (excluded === 0) return runsAnalysis(lines.y, lines.cl, { method, firstPosition: start + 1 });
-  const values: number[] = [];
-  const positions: number[] = [];
-  for (let j = 0; j < length; j++) {
-    if (!include[start + j]) continue;
-    values.push(lines.y[j] as number);
-    positions.push(start + j + 1);
-  }
-  return runsAnalysis(values, lines.cl, { method, positions });
-}
-
-function chartLines(chart: ChartType, frame: PartFrame, options: ChartOptions): ChartLines {
-  switch (chart) {
-    case 'run':
-      return runChartLines(frame);
-    case 'i':
-      return iChartLines(frame, options);
-    case 'mr':
-      return mrChartLines(frame);
-    case 'xbar':
-      return xbarChartLines(frame);
-    case 's':
-      return sChartLines(frame);
-    case 't':
-      return tChartLines(frame, options);
-    case 'p':
-      return pChartLines(frame);
-    case 'pp':
-      return laneyChartLines(frame, 'p', options);
-    case 'c':
-      return cChartLines(frame);
-    case 'u':
-      return uChartLines(frame);
-    case 'up':
-      return laneyChartLines(frame, 'u', options);
-    case 'g':
-      return gChartLines(frame);
-  }
 }

@@ -1,10 +1,6 @@
-import { controlChartColumns } from './control-chart-columns.js';
-import type {
-  ControlChartColumns,
-  ControlChartInput,
-  ControlChartPoint,
-  ControlChartResult,
-} from './types.js';
+import { type ChartCore, computeChart, reported } from './chart-core.js';
+import { lineAt } from './part-frame.js';
+import type { ControlChartInput, ControlChartPoint, ControlChartResult } from './types.js';
 
 /**
  * Run chart or Shewhart control chart with Anhøj runs analysis, computed
@@ -61,73 +57,45 @@ import type {
  * chart.signals.outsideLimits;      // [7]
  */
 export function controlChart(input: ControlChartInput): ControlChartResult {
-  const columns = controlChartColumns(input);
-  return { chart: columns.chart, points: pointsOf(columns), parts: columns.parts, signals: columns.signals };
+  const core = computeChart(input);
+  return { chart: core.chart, points: pointsOf(core), parts: core.parts, signals: core.signals };
 }
 
 /**
- * One point object per subgroup, read from the columns: a value where its
- * mask says defined, else null; a flag as a boolean. No arithmetic: every
- * number was computed by `controlChartColumns`.
+ * One point object per subgroup, written from the computed chart: every
+ * number through `reported` (as `controlChartColumns` writes its columns),
+ * so the two agree exactly. A line that is one number along a part is
+ * converted once per part, and the points share that number value.
  */
-function pointsOf(columns: ControlChartColumns): ControlChartPoint[] {
-  const { x, y, n, defined, part, include, baseline, sigmaSignal, runsSignal } = columns;
-  // The lines are often one number along a whole part: each is boxed once, not at every point.
-  const cl = new RepeatedValues(columns.cl, defined.cl);
-  const lcl = new RepeatedValues(columns.lcl, defined.lcl);
-  const ucl = new RepeatedValues(columns.ucl, defined.ucl);
-  const lcl95 = new RepeatedValues(columns.lcl95, defined.lcl95);
-  const ucl95 = new RepeatedValues(columns.ucl95, defined.ucl95);
-  const count = columns.length;
-  const points = new Array<ControlChartPoint>(count);
-  for (let k = 0; k < count; k++) {
-    points[k] = point(
-      x[k] as string | number,
-      defined.y[k] === 1 ? (y[k] as number) : null,
-      defined.n[k] === 1 ? (n[k] as number) : null,
-      cl.at(k),
-      lcl.at(k),
-      ucl.at(k),
-      lcl95.at(k),
-      ucl95.at(k),
-      part[k] as number,
-      include[k] === 1,
-      baseline[k] === 1,
-      sigmaSignal[k] === 1,
-      runsSignal[k] === 1,
-    );
+function pointsOf(core: ChartCore): ControlChartPoint[] {
+  const { keys, n, include, baseline, sigmaSignal, multiply } = core;
+  const points = new Array<ControlChartPoint>(keys.length);
+  for (const { number, start, end, lines, runsSignal } of core.segments) {
+    const cl = reported(lines.cl, multiply);
+    const lcl = typeof lines.lcl === 'number' ? reported(lines.lcl, multiply) : null;
+    const ucl = typeof lines.ucl === 'number' ? reported(lines.ucl, multiply) : null;
+    const lcl95 = typeof lines.lcl95 === 'number' ? reported(lines.lcl95, multiply) : null;
+    const ucl95 = typeof lines.ucl95 === 'number' ? reported(lines.ucl95, multiply) : null;
+    for (let k = start; k < end; k++) {
+      const j = k - start;
+      points[k] = point(
+        keys[k] as string | number,
+        reported(lines.y[j] as number, multiply),
+        reported(n[k] as number, 1),
+        cl,
+        typeof lines.lcl === 'number' ? lcl : reported(lineAt(lines.lcl, j), multiply),
+        typeof lines.ucl === 'number' ? ucl : reported(lineAt(lines.ucl, j), multiply),
+        typeof lines.lcl95 === 'number' ? lcl95 : reported(lineAt(lines.lcl95, j), multiply),
+        typeof lines.ucl95 === 'number' ? ucl95 : reported(lineAt(lines.ucl95, j), multiply),
+        number,
+        include[k] as boolean,
+        baseline[k] as boolean,
+        sigmaSignal[k] === 1,
+        runsSignal,
+      );
+    }
   }
   return points;
-}
-
-/**
- * A number column read as `number | null`, point by point, that hands out
- * the same number value again while the column repeats it. Every number a
- * point object holds is a separate heap allocation unless it is shared: on a
- * chart of a million points with constant limits, this saves five million
- * of them. Zero is never shared, so 0 and −0 stay distinct.
- */
-class RepeatedValues {
-  private readonly values: Float64Array;
-  private readonly defined: Uint8Array;
-  private last = Number.NaN;
-  private shared: number | null = null;
-
-  constructor(values: Float64Array, defined: Uint8Array) {
-    this.values = values;
-    this.defined = defined;
-  }
-
-  at(k: number): number | null {
-    if (this.defined[k] !== 1) return null;
-    const value = this.values[k] as number;
-    if (value === 0) return value;
-    if (value !== this.last) {
-      this.last = value;
-      this.shared = value;
-    }
-    return this.shared;
-  }
 }
 
 /** A point: a plain object, every field an own enumerable data property, always in this order. */
@@ -152,6 +120,6 @@ function point(
 // V8 stores an object field in the form of the first value it holds: a field that first holds a
 // fractional number gets a private number box in every object, which points cannot share. One point
 // made at load with every number field null makes those fields plain references instead, so the
-// points of a part share the value of a line that is constant along it (see RepeatedValues): up to
+// points of a part share the value of a line that is constant along it (see pointsOf): up to
 // five fewer allocations per point. Only speed depends on this; the points are the same either way.
 point(0, null, null, null, null, null, null, null, 1, true, true, false, false);
