@@ -2,8 +2,9 @@
 // (dist/), as consumers load it. Every `bench/*.bench.mjs` file default-exports
 // an array of cases: { name, target?: string, seconds?: number, setup?: () => state, run: (state) => void }.
 // For each case it reports the median and minimum wall time over repeated runs
-// and the heap one run grows by. Results go to the console and to
-// bench-out/results.json. These are measurements, not pass/fail tests.
+// and the heap one run grows by (JS heap plus typed-array buffers). Results go
+// to the console and to bench-out/results.json (which also has the median CPU
+// time per run, `cpuMedianMs`). These are measurements, not pass/fail tests.
 //
 // Each case runs in its own child process (same Node flags, e.g.
 // --expose-gc): in one long-lived process the cases distort each other —
@@ -34,11 +35,17 @@ async function measure(file, benchCase) {
     warmups++;
   }
   const times = [];
+  // CPU time (user + system, this process's threads, GC helpers included) per run as well: on a
+  // machine shared with other work, wall time is inflated by waiting for a core; CPU time is not.
+  const cpuTimes = [];
   const budgetEnd = performance.now() + (benchCase.seconds ?? 2) * 1000;
   while ((performance.now() < budgetEnd && times.length < 200) || times.length < 5) {
+    const cpuStart = process.cpuUsage();
     const start = performance.now();
     benchCase.run(state);
     times.push(performance.now() - start);
+    const cpu = process.cpuUsage(cpuStart);
+    cpuTimes.push((cpu.user + cpu.system) / 1000);
   }
   collectGarbage();
   const heapBefore = process.memoryUsage().heapUsed;
@@ -50,6 +57,7 @@ async function measure(file, benchCase) {
   const usage = process.memoryUsage();
   void kept;
   times.sort((a, b) => a - b);
+  cpuTimes.sort((a, b) => a - b);
   return {
     file,
     name: benchCase.name,
@@ -57,6 +65,7 @@ async function measure(file, benchCase) {
     runs: times.length,
     medianMs: Number(times[Math.floor(times.length / 2)].toFixed(3)),
     minMs: Number(times[0].toFixed(3)),
+    cpuMedianMs: Number(cpuTimes[Math.floor(cpuTimes.length / 2)].toFixed(3)),
     peakExtraHeapMB: Number(
       ((usage.heapUsed - heapBefore + usage.arrayBuffers - buffersBefore) / 2 ** 20).toFixed(1),
     ),
