@@ -48,6 +48,10 @@ async function measure(file, benchCase) {
     cpuTimes.push((cpu.user + cpu.system) / 1000);
   }
   collectGarbage();
+  collectGarbage();
+  // Dead typed arrays' buffers are freed by a background task after a collection: give it a moment,
+  // or buffers freed during the run make the growth below look smaller (even negative).
+  await new Promise((resolve) => setTimeout(resolve, 100));
   const heapBefore = process.memoryUsage().heapUsed;
   // One run after a full collection: the heap it grows by (its result kept
   // alive, its garbage not yet collected) bounds the memory it needs.
