@@ -4,8 +4,10 @@
 // memory. Targets on this 2-core machine: (a) under 20 ms in total, (b) under
 // 200 ms, linear in n."). Run: npx tsc -p tsconfig.build.json && node
 // --expose-gc bench/run.mjs charts. Each case returns what it computed, so the
-// runner's heap figure includes the results a caller would keep.
-import { controlChart, ihiRunChart } from '../dist/index.js';
+// runner's heap figure includes the results a caller would keep. (a) and (b)
+// are timed both through controlChart (one object per point) and through
+// controlChartColumns (typed-array columns): the same charts, the same numbers.
+import { controlChart, controlChartColumns, ihiRunChart } from '../dist/index.js';
 
 const POINTS = 48; // four years of months
 
@@ -91,10 +93,8 @@ function smallInputs() {
 const small = smallInputs();
 
 /**
- * Wraps a setup so that each case starts on a collected heap: the runner times
- * cases one after another in one process, and the previous case's garbage
- * (up to hundreds of MB after a million-point chart) would otherwise be
- * collected on the next case's clock.
+ * Wraps a setup so that each case starts on a collected heap (the runner
+ * gives each case its own process, and collects again before timing).
  */
 const clean =
   (make = () => undefined) =>
@@ -104,11 +104,11 @@ const clean =
     return state;
   };
 
-// Order matters: the runner times every case in one process, and once V8 has
-// seen many point objects survive (the 'all results kept' case, the long I
-// charts) it allocates them straight into the old generation (allocation-site
-// pretenuring), which slows every later case by 2-3x. So the cases that keep
-// nothing run first and the one that keeps 3,600 charts alive runs last.
+const LENGTHS = [250_000, 500_000, 1_000_000];
+const linearTarget = (length) =>
+  length === 1_000_000 ? '< 200 ms' : `linear: ~${(200 * length) / 1_000_000} ms`;
+
+// The runner times each case in a fresh process, so their order does not matter.
 export default [
   {
     // Each result dropped at once: the cost of computing the charts alone,
@@ -122,29 +122,48 @@ export default [
       return points;
     },
   },
+  {
+    name: '(a) 3,600 p charts x 48 points, all results kept',
+    target: '< 20 ms in total',
+    setup: clean(maternityCells),
+    run: (cells) => cells.map(({ y, n }) => controlChart({ chart: 'p', y, n })),
+  },
+  {
+    name: '(a) 3,600 p charts x 48 points, columns, all kept',
+    target: '< 20 ms in total',
+    setup: clean(maternityCells),
+    run: (cells) => cells.map(({ y, n }) => controlChartColumns({ chart: 'p', y, n })),
+  },
+  ...LENGTHS.map((length) => ({
+    name: `(b) I chart, ${length.toLocaleString('en-GB')} points`,
+    target: linearTarget(length),
+    seconds: 4,
+    setup: clean(() => longSeries(length)),
+    run: (y) => controlChart({ chart: 'i', y }),
+  })),
+  ...LENGTHS.map((length) => ({
+    name: `(b) I chart, ${length.toLocaleString('en-GB')} points, columns`,
+    target: linearTarget(length),
+    seconds: 4,
+    setup: clean(() => longSeries(length)),
+    run: (y) => controlChartColumns({ chart: 'i', y }),
+  })),
   ...Object.entries(small).map(([chart, input]) => ({
     name: `(c) ${chart} chart, 48 points${chart === 'xbar' || chart === 's' ? ' (subgroups of 4)' : ''}`,
     seconds: 1,
     setup: clean(),
     run: () => controlChart(input),
   })),
+  ...Object.entries(small).map(([chart, input]) => ({
+    name: `(c) ${chart} chart, 48 points${chart === 'xbar' || chart === 's' ? ' (subgroups of 4)' : ''}, columns`,
+    seconds: 1,
+    setup: clean(),
+    run: () => controlChartColumns(input),
+  })),
   {
     name: '(c) ihiRunChart, 48 points',
     seconds: 1,
     setup: clean(),
     run: () => ihiRunChart(small.i.y),
-  },
-  ...[250_000, 500_000, 1_000_000].map((length) => ({
-    name: `(b) I chart, ${length.toLocaleString('en-GB')} points`,
-    target: length === 1_000_000 ? '< 200 ms' : `linear: ~${(200 * length) / 1_000_000} ms`,
-    seconds: 4,
-    setup: clean(() => longSeries(length)),
-    run: (y) => controlChart({ chart: 'i', y }),
-  })),
-  {
-    name: '(a) 3,600 p charts x 48 points, all results kept',
-    target: '< 20 ms in total',
-    setup: clean(maternityCells),
-    run: (cells) => cells.map(({ y, n }) => controlChart({ chart: 'p', y, n })),
   },
 ];

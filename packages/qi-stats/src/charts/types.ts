@@ -114,3 +114,62 @@ export interface ControlChartResult {
   /** Every signal and where it is. */
   signals: ControlChartSignals;
 }
+
+/**
+ * Which entries of each number column of `ControlChartColumns` hold a value:
+ * 1 where the value is defined (the point's field would be a number), 0
+ * where it is missing (the point's field would be null; the value column
+ * holds 0 there, never NaN).
+ */
+export interface ControlChartColumnsDefined {
+  y: Uint8Array<ArrayBuffer>;
+  n: Uint8Array<ArrayBuffer>;
+  cl: Uint8Array<ArrayBuffer>;
+  lcl: Uint8Array<ArrayBuffer>;
+  ucl: Uint8Array<ArrayBuffer>;
+  lcl95: Uint8Array<ArrayBuffer>;
+  ucl95: Uint8Array<ArrayBuffer>;
+}
+
+/**
+ * The result of `controlChartColumns`: `controlChart`'s points as columns,
+ * one entry per subgroup, in subgroup order — `columns.ucl[k]` is
+ * `points[k].ucl` — with the same `parts` and `signals`.
+ *
+ * Missing values: a number column never holds NaN or Infinity. Where a point's
+ * field would be null, the column holds 0 and its mask in `defined` holds 0;
+ * so read `defined.ucl[k] === 1 ? ucl[k] : null`. Flags are 0 or 1.
+ */
+export interface ControlChartColumns {
+  chart: ChartType;
+  /** Number of subgroups (points): the length of every column. */
+  length: number;
+  /** Subgroup keys (`points[k].x`). A fresh array, never the one passed as `x`. */
+  x: ReadonlyArray<string | number>;
+  /** Plotted values (`points[k].y`); 0 where `defined.y[k]` is 0. */
+  y: Float64Array<ArrayBuffer>;
+  /** Denominators (`points[k].n`); 0 where `defined.n[k]` is 0. */
+  n: Float64Array<ArrayBuffer>;
+  /** Centre line; 0 where `defined.cl[k]` is 0. */
+  cl: Float64Array<ArrayBuffer>;
+  /** 3-sigma limits; 0 where undefined. */
+  lcl: Float64Array<ArrayBuffer>;
+  ucl: Float64Array<ArrayBuffer>;
+  /** 2-sigma limits; 0 where undefined. */
+  lcl95: Float64Array<ArrayBuffer>;
+  ucl95: Float64Array<ArrayBuffer>;
+  /** 1 where the number column of the same name holds a value, 0 where the point's field would be null. */
+  defined: ControlChartColumnsDefined;
+  /** 1-based part number of each point. */
+  part: Int32Array<ArrayBuffer>;
+  /** 1 = not excluded. */
+  include: Uint8Array<ArrayBuffer>;
+  /** 1 = in the baseline. */
+  baseline: Uint8Array<ArrayBuffer>;
+  /** 1 = outside the 3-sigma limits. */
+  sigmaSignal: Uint8Array<ArrayBuffer>;
+  /** 1 = the point's part shows a runs signal. */
+  runsSignal: Uint8Array<ArrayBuffer>;
+  parts: ControlChartPart[];
+  signals: ControlChartSignals;
+}

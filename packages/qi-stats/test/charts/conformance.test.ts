@@ -3,10 +3,13 @@
  * (see test/fixtures/PROVENANCE.md) through the public API, every field of
  * every expected point and part, with the shared tolerance
  * |a − e| ≤ 1e-9 + 1e-6·|e|; null expects null; booleans and strings equal.
+ * Every case runs twice: through controlChart and through controlChartColumns
+ * (its columns read back as points, a value where `defined` is 1, else null).
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { type ControlChartInput, controlChart } from '../../src/index.js';
+import { type ControlChartInput, controlChart, controlChartColumns } from '../../src/index.js';
+import { columnPoints } from './column-point.js';
 
 interface Case {
   id: string;
@@ -57,6 +60,24 @@ describe('controlChart matches qicharts2 0.8.1 (qic, return.data = TRUE)', () =>
       ),
       ...testCase.expected.parts.flatMap((want, i) =>
         mismatches(`parts[${i}]`, result.parts[i] as unknown as Record<string, unknown>, want),
+      ),
+    ];
+    expect(problems).toEqual([]);
+  });
+});
+
+describe('controlChartColumns matches qicharts2 0.8.1 too', () => {
+  it.each(fixture.cases.map((c) => [c.id, c] as const))('%s', (_id, testCase) => {
+    const columns = controlChartColumns(testCase.input);
+    const points = columnPoints(columns);
+    expect(columns.length).toBe(testCase.expected.points.length);
+    expect(columns.parts).toHaveLength(testCase.expected.parts.length);
+    const problems = [
+      ...testCase.expected.points.flatMap((want, i) =>
+        mismatches(`points[${i}]`, points[i] as unknown as Record<string, unknown>, want),
+      ),
+      ...testCase.expected.parts.flatMap((want, i) =>
+        mismatches(`parts[${i}]`, columns.parts[i] as unknown as Record<string, unknown>, want),
       ),
     ];
     expect(problems).toEqual([]);

@@ -4,6 +4,7 @@
  * identities), never copied from this code's output.
  */
 import { describe, expect, it } from 'vitest';
+import { reported } from '../../src/charts/chart-core.js';
 import { averageMovingRange } from '../../src/charts/moving-range.js';
 import { floorAtZero } from '../../src/charts/non-negative.js';
 import { clampToUnit } from '../../src/charts/p-chart.js';
@@ -170,5 +171,12 @@ describe('helper @examples', () => {
     expect(sumOfPresent([1, null, 3])).toBe(4);
     expect(medianOfPresent([5, null, 1, 3, 4])).toBe(3.5);
     close(sampleSd([2, 4, 4, 4, 5, 5, 7, 9]), Math.sqrt(32 / 7));
+  });
+});
+
+describe('reported @example', () => {
+  it('multiplies, and a non-finite value is null', () => {
+    expect(reported(0.25, 100)).toBe(25);
+    expect(reported(Number.NaN, 100)).toBeNull();
   });
 });
