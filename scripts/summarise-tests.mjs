@@ -33,16 +33,22 @@ for (const group of ['packages', 'apps']) {
         console.log(`${group}/${name} unit: no report (${report}): counted as a failure`);
       }
     }
-    if (scripts.e2e) {
-      const report = join(group, name, 'e2e-out', 'results.json');
+    // The static build's browser tests, and the portal's when the app has them.
+    const e2eReports = [
+      ...(scripts.e2e ? [['e2e', join(group, name, 'e2e-out', 'results.json')]] : []),
+      ...(scripts['e2e:portal']
+        ? [['portal e2e', join(group, name, 'e2e-out', 'portal', 'results.json')]]
+        : []),
+    ];
+    for (const [label, report] of e2eReports) {
       if (existsSync(report)) {
         const r = readJson(report);
         passed += r.passed ?? 0;
         failed += r.failed ?? 0;
-        console.log(`${group}/${name} e2e: ${r.passed} passed, ${r.failed} failed`);
+        console.log(`${group}/${name} ${label}: ${r.passed} passed, ${r.failed} failed`);
       } else {
         failed += 1;
-        console.log(`${group}/${name} e2e: no report (${report}): counted as a failure`);
+        console.log(`${group}/${name} ${label}: no report (${report}): counted as a failure`);
       }
     }
   }

@@ -15,6 +15,7 @@ export default {
     version: { name: process.env.APP_VERSION ?? 'dev' },
     adapter: useNode
       ? adapterNode({ out: 'build-node', precompress })
-      : adapterStatic({ pages: 'build', assets: 'build', precompress, strict: true }),
+      : // Not strict: the /portal pages exist only in the node build and are left out here.
+        adapterStatic({ pages: 'build', assets: 'build', precompress, strict: false }),
   },
 };

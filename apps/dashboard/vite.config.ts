@@ -7,16 +7,24 @@ import { precomputedNationalData } from './src/lib/build/precompute-national-dat
 import { precomputedSiteData } from './src/lib/build/precompute-site-data.ts';
 
 const dataDir = fileURLToPath(new URL('./static/data', import.meta.url));
+// The portal build (adapter-node) serves /data/ per audience from its database, so it ships
+// no precomputed files of its own: those are for the public static build.
+const portal = process.env.ADAPTER === 'node';
 
 export default defineConfig({
   // Precompute before SvelteKit copies static/: the Site, Network overview and National context
   // pages draw from these files, not DuckDB (the overview's file is disclosure-controlled: advisory/).
   plugins: [
-    precomputedSiteData(dataDir),
-    precomputedAdvisoryData(dataDir),
-    precomputedNationalData(dataDir, fileURLToPath(new URL('../../data', import.meta.url))),
+    ...(portal
+      ? []
+      : [
+          precomputedSiteData(dataDir),
+          precomputedAdvisoryData(dataDir),
+          precomputedNationalData(dataDir, fileURLToPath(new URL('../../data', import.meta.url))),
+        ]),
     sveltekit(),
   ],
+  define: { __PORTAL__: JSON.stringify(portal) },
   // The data layer imports DuckDB's worker and wasm with `?url`; pre-bundling breaks those URLs.
   optimizeDeps: { exclude: ['@duckdb/duckdb-wasm'] },
   build: {

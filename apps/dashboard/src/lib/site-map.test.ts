@@ -1,6 +1,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { portalPages } from './portal-map';
 import { sitePages } from './site-map';
 
 const routes = path.resolve(__dirname, '../routes');
@@ -19,7 +20,19 @@ function routePaths(dir = routes, prefix = ''): string[] {
 
 describe('site map', () => {
   it('links only to pages that exist, and lists every page that does', () => {
-    expect(sitePages.map((page) => page.path).sort()).toEqual(routePaths().sort());
+    const all = routePaths();
+    expect(sitePages.map((page) => page.path).sort()).toEqual(
+      all.filter((p) => !p.startsWith('/portal')).sort(),
+    );
+  });
+
+  it('lists every portal page (and only pages that exist) in the portal map', () => {
+    const portal = routePaths().filter((p) => p.startsWith('/portal'));
+    const withPages = portalPages
+      .map((page) => page.path)
+      .filter((p) => portal.includes(p) || p === '/portal/logout');
+    expect(withPages.sort()).toEqual(portalPages.map((page) => page.path).sort());
+    expect(portal.every((p) => portalPages.some((page) => page.path === p))).toBe(true);
   });
 
   it('has one entry per path', () => {

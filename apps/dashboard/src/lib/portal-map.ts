@@ -1,0 +1,35 @@
+import type { Permission } from './server/auth/roles.ts';
+
+/** A portal page, as the portal's home page and navigation list it. */
+export interface PortalPage {
+  path: string;
+  label: string;
+  description: string;
+  /** Shown to users who hold this permission (any site); null = every signed-in user. */
+  permission: Permission | null;
+}
+
+/**
+ * The portal's pages, in the order the home page lists them. A test checks that every
+ * entry has a route under /portal and every portal route an entry.
+ */
+export const portalPages: readonly PortalPage[] = [
+  {
+    path: '/portal',
+    label: 'Portal home',
+    description: 'What you can do here, for your role.',
+    permission: null,
+  },
+  {
+    path: '/portal/login',
+    label: 'Sign in',
+    description: 'Sign in with your email address and password.',
+    permission: null,
+  },
+  {
+    path: '/portal/logout',
+    label: 'Sign out',
+    description: 'End your session on this device.',
+    permission: null,
+  },
+];
