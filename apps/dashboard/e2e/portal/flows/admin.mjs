@@ -77,7 +77,7 @@ export const flows = [
         const person = await signIn(await theirs.newPage(), baseUrl, email, 'first password for s3');
         await person.goto(`${baseUrl}/portal`);
         await person.getByText('Signed in as').waitFor();
-        assert.match(await person.locator('.lede').innerText(), /\(Site data entry, site S3\)/);
+        assert.match(await person.locator('.lede').textContent(), /\(Site data entry, site S3\)/);
         assert.equal((await person.request.get(`${baseUrl}/portal/admin/accounts`)).status(), 403);
 
         // Reset: the old password stops working, the new one works; their session ended.
@@ -99,7 +99,7 @@ export const flows = [
         await admin.getByRole('status').getByText(`Disabled ${email}: they can no longer sign in.`).waitFor();
         assert.equal(
           (
-            await admin.getByRole('row').filter({ hasText: email }).getByRole('cell').nth(4).innerText()
+            await admin.getByRole('row').filter({ hasText: email }).getByRole('cell').nth(4).textContent()
           ).trim(),
           'Disabled',
         );
