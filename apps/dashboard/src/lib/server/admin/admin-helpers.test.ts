@@ -1,9 +1,13 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { PassThrough } from 'node:stream';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
+import { migrations } from '../db/migrations.ts';
+import { tempFolder } from '../testing/temp-portal.ts';
 import { accountTable } from './account-table.ts';
 import { AdminError, DatabaseInUseError, UsageError } from './admin-errors.ts';
 import { askHiddenPassword, type RawInput } from './ask-hidden-password.ts';
-import { isDatabaseLockError } from './open-admin-store.ts';
+import { isDatabaseLockError, openAdminStore } from './open-admin-store.ts';
 import { databaseFile } from './run-admin-command.ts';
 import { sqlPath } from './sql-path.ts';
 
@@ -129,5 +133,33 @@ describe('askHiddenPassword', () => {
     terminal.type('abc\u0003');
     await expect(answer).rejects.toThrow(new AdminError('Cancelled; nothing was changed.'));
     expect(terminal.modes).toEqual([true, false]);
+  });
+});
+
+describe('openAdminStore', () => {
+  const folder = tempFolder();
+  afterAll(() => folder.remove());
+
+  it('refuses a database file that does not exist, creating nothing', async () => {
+    const file = path.join(folder.dir, 'missing.duckdb');
+    await expect(openAdminStore(file)).rejects.toThrow(
+      new AdminError(
+        `No portal database at ${file}. Start the portal once to create it, or pass --db <file> (or set PORTAL_DB).`,
+      ),
+    );
+    expect(existsSync(file)).toBe(false);
+  });
+
+  it('with create, makes a new database at the newest schema; reopening it migrates nothing', async () => {
+    const file = path.join(folder.dir, 'new.duckdb');
+    const store = await openAdminStore(file, { create: true });
+    const versions = await store.all<{ version: number }>(
+      'SELECT version FROM schema_migrations ORDER BY version',
+    );
+    expect(versions.map((v) => v.version)).toEqual(migrations.map((m) => m.version).sort((a, b) => a - b));
+    await store.close();
+    const again = await openAdminStore(file);
+    expect(await again.all('SELECT email FROM accounts')).toEqual([]);
+    await again.close();
   });
 });

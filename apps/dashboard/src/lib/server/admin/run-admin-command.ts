@@ -171,13 +171,15 @@ async function runParsed(args: AdminArguments, io: AdminIo): Promise<void> {
         const manifest = await backupDatabase(store, to, actor);
         const tables = Object.entries(manifest.tables);
         io.out(`Backed up ${file} (schema version ${manifest.schemaVersion}) into ${to}:`);
-        for (const [table, { rows }] of tables) io.out(`  ${table.padEnd(20)} ${rows} rows`);
+        for (const [table, { rows }] of tables)
+          io.out(`  ${table.padEnd(20)} ${rows} row${rows === 1 ? '' : 's'}`);
       });
     case 'restore': {
       const from = resolveFromCaller(options.from ?? '', io.env);
       const result = await restoreDatabase(from, file, { force: args.flags.has('force'), actor });
       io.out(`Restored ${from} into ${file}; every table's rows match the backup:`);
-      for (const [table, rows] of Object.entries(result.rows)) io.out(`  ${table.padEnd(20)} ${rows} rows`);
+      for (const [table, rows] of Object.entries(result.rows))
+        io.out(`  ${table.padEnd(20)} ${rows} row${rows === 1 ? '' : 's'}`);
       if (result.migrationsApplied.length > 0)
         io.out(`Brought the schema up to date (migrations ${result.migrationsApplied.join(', ')}).`);
       if (result.replacedFile) io.out(`The database it replaced is kept as ${result.replacedFile}.`);
