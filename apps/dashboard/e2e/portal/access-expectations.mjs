@@ -30,4 +30,43 @@ export const routeAccess = [
   { route: '/portal', own: '/portal', allow: SIGNED_IN },
   { route: '/portal/login', own: '/portal/login', allow: EVERYONE },
   { route: '/portal/logout', method: 'POST', own: '/portal/logout', body: {}, allow: EVERYONE },
+  // Accounts administration and the audit log: network admins only. The POST bodies are
+  // invalid (unknown account, too-short password) so an allowed admin gets a 400 and nothing changes.
+  { route: '/portal/admin/accounts', own: '/portal/admin/accounts', allow: ['network_admin'] },
+  {
+    route: '/portal/admin/accounts',
+    method: 'POST',
+    own: '/portal/admin/accounts?/create',
+    body: {
+      email: 'not-an-email',
+      displayName: 'Matrix probe',
+      role: 'faculty',
+      siteId: '',
+      password: 'short',
+    },
+    allow: ['network_admin'],
+  },
+  {
+    route: '/portal/admin/accounts',
+    method: 'POST',
+    own: '/portal/admin/accounts?/resetPassword',
+    body: { email: 'nobody@matrix.invalid', password: 'short' },
+    allow: ['network_admin'],
+  },
+  {
+    route: '/portal/admin/accounts',
+    method: 'POST',
+    own: '/portal/admin/accounts?/disable',
+    body: { email: 'nobody@matrix.invalid' },
+    allow: ['network_admin'],
+  },
+  {
+    route: '/portal/admin/accounts',
+    method: 'POST',
+    own: '/portal/admin/accounts?/enable',
+    body: { email: 'nobody@matrix.invalid' },
+    allow: ['network_admin'],
+  },
+  { route: '/portal/admin/audit', own: '/portal/admin/audit', allow: ['network_admin'] },
+  { route: '/portal/admin/audit.csv', own: '/portal/admin/audit.csv', allow: ['network_admin'] },
 ];

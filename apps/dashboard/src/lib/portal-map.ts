@@ -32,4 +32,16 @@ export const portalPages: readonly PortalPage[] = [
     description: 'End your session on this device.',
     permission: null,
   },
+  {
+    path: '/portal/admin/accounts',
+    label: 'Accounts',
+    description: 'Create accounts, reset passwords, and disable or enable accounts.',
+    permission: 'manage_accounts',
+  },
+  {
+    path: '/portal/admin/audit',
+    label: 'Audit log',
+    description: 'Every change in the portal: who, what and when. Filter it and download it as CSV.',
+    permission: 'view_audit_log',
+  },
 ];

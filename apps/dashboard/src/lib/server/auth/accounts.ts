@@ -79,7 +79,11 @@ export async function createAccount(
       siteId,
       passwordHash,
     ]);
-    await recordAudit(tx, actor, 'account.create', email, { role: input.role, site_id: siteId });
+    await recordAudit(tx, actor, 'account.create', email, {
+      display_name: displayName,
+      role: input.role,
+      site_id: siteId,
+    });
   });
   return { accountId, email, displayName, role: input.role, siteId };
 }

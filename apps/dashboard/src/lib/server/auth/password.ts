@@ -54,8 +54,16 @@ export async function hashPassword(password: string): Promise<string> {
 export async function verifyPassword(password: string, stored: string): Promise<boolean> {
   const [scheme, n, r, p, salt, hash] = stored.split('$');
   if (scheme !== 'scrypt' || !n || !r || !p || !salt || !hash) return false;
+  // Whole positive numbers only: Node's scrypt quietly swaps 0 for its default cost.
+  if (![n, r, p].every((value) => /^[1-9]\d{0,9}$/.test(value))) return false;
   const expected = Buffer.from(hash, 'base64');
-  const key = await derive(password, Buffer.from(salt, 'base64'), Number(n), Number(r), Number(p));
+  let key: Buffer;
+  try {
+    key = await derive(password, Buffer.from(salt, 'base64'), Number(n), Number(r), Number(p));
+  } catch {
+    // Cost parameters scrypt refuses (not a number, not a power of two, over the memory cap).
+    return false;
+  }
   return key.length === expected.length && timingSafeEqual(key, expected);
 }
 
