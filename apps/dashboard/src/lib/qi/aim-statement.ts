@@ -27,16 +27,16 @@ const VERBS = { higher_is_better: 'Increase', lower_is_better: 'Reduce', neutral
  *   measureName: 'Booked by 10 weeks (<=70 days)', direction: 'higher_is_better', unitLabel: '%',
  *   population: 'Black women', siteName: 'Site B (Midlands)', baseline: 48, target: 65, targetPeriod: '2026-03',
  * });
- * // => 'Increase booked by 10 weeks (<=70 days) for Black women at Site B (Midlands) from 48% to 65% by March 2026.'
+ * // => 'Increase “Booked by 10 weeks (<=70 days)” for Black women at Site B (Midlands) from 48% to 65% by March 2026.'
  * ```
  */
 export function aimStatement(parts: AimStatementParts): string {
   const value = (v: number) => formatWithUnit(v, parts.unitLabel, Number.isInteger(v) ? 0 : 1);
-  // "OGTT completed…" keeps its capitals; "Booked by 10 weeks" reads as a phrase mid-sentence.
-  const name = /^[A-Z][a-z]/.test(parts.measureName)
-    ? parts.measureName[0]?.toLowerCase() + parts.measureName.slice(1)
-    : parts.measureName;
-  const words = [`${VERBS[parts.direction]} ${name} for ${parts.population} at ${parts.siteName}`];
+  // The catalogue's names are labels ("Booked by 10 weeks", "OGTT completed by 28 weeks"), not
+  // noun phrases: quoted, they read right after any verb.
+  const words = [
+    `${VERBS[parts.direction]} “${parts.measureName}” for ${parts.population} at ${parts.siteName}`,
+  ];
   if (parts.baseline != null && parts.target != null)
     words.push(`from ${value(parts.baseline)} to ${value(parts.target)}`);
   else if (parts.target != null) words.push(`to ${value(parts.target)}`);

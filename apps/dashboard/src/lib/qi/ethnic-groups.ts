@@ -63,7 +63,9 @@ export function knownEthnicGroups(categories: readonly EthnicCategory[]): Map<st
     if (category.level !== 'nhs2001' || !code || groups.has(code) || category.is_unknown) continue;
     // "Asian or Asian British - Bangladeshi" → "Bangladeshi"; "…- Any other Asian background" → "other Asian".
     const tail = category.label.split(' - ').at(-1) ?? category.label;
-    const words = tail.replace(/^Any other (.*?) background$/, 'other $1').replace(/^Any other /, 'other ');
+    let words = tail.replace(/^Any other (.*?) background$/, 'other $1').replace(/^Any other /, 'other ');
+    // "Caribbean", "African" are Black Caribbean and Black African women (as MBRRACE-UK writes them).
+    if (category.level1_group === 'BLACK' && !/black/i.test(words)) words = `Black ${words}`;
     groups.set(code, { code, label: words, adjective: words, level: 'level2' });
   }
   return groups;

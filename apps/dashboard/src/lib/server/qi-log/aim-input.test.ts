@@ -33,7 +33,7 @@ describe('validateAim', () => {
       targetValue: 65,
       targetPeriod: '2026-03',
       statement:
-        'Increase booked by 10 weeks (<=70 days) for Black women at Site A (London) from 48% to 65% by March 2026.',
+        'Increase “Booked by 10 weeks (<=70 days)” for Black women at Site A (London) from 48% to 65% by March 2026.',
     });
   });
 

@@ -77,7 +77,7 @@ function checkValue(
  *   { measure_id: 'booking_by_10wk', focus: 'groups', ethnic_groups: ['BLACK'], baseline_value: '48', target_value: '65', target_period: '2026-03' },
  *   reference, 'Site B (Midlands)',
  * ).statement;
- * // => 'Increase booked by 10 weeks (<=70 days) for Black women at Site B (Midlands) from 48% to 65% by March 2026.'
+ * // => 'Increase “Booked by 10 weeks (<=70 days)” for Black women at Site B (Midlands) from 48% to 65% by March 2026.'
  * validateAim({ measure_id: 'booking_by_10wk', target_value: '140' }, reference, 'Site B'); // throws InvalidInput
  * ```
  */

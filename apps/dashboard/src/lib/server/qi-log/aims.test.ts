@@ -42,7 +42,7 @@ describe('saveAim', () => {
       measure_id: 'booking_by_10wk',
       ethnic_groups: 'BLACK;MIXED',
       statement:
-        'Increase booked by 10 weeks (<=70 days) for Black and mixed-ethnicity women at Site A (London) from 48% to 65% by March 2026.',
+        'Increase “Booked by 10 weeks (<=70 days)” for Black and mixed-ethnicity women at Site A (London) from 48% to 65% by March 2026.',
       baseline_value: 48,
       target_value: 65,
       target_period: '2026-03',
