@@ -24,13 +24,28 @@ export interface QiFormChoices {
   siteName: string;
 }
 
-/** A typed value from a returned form, or the fallback. */
+/**
+ * A typed value from a returned form, or the fallback.
+ *
+ * @example
+ * ```ts
+ * returnedText({ values: { plan: 'Phone' }, errors: {} }, 'plan', ''); // => 'Phone'
+ * returnedText(null, 'plan', 'stored plan'); // => 'stored plan'
+ * ```
+ */
 export function returnedText(returned: FormReturn | null, field: string, fallback: string): string {
   const value = returned?.values[field];
   return typeof value === 'string' ? value : fallback;
 }
 
-/** A returned checkbox group, or the fallback. */
+/**
+ * A returned checkbox group, or the fallback.
+ *
+ * @example
+ * ```ts
+ * returnedList({ values: { ethnic_groups: ['BLACK'] }, errors: {} }, 'ethnic_groups', []); // => ['BLACK']
+ * ```
+ */
 export function returnedList(returned: FormReturn | null, field: string, fallback: string[]): string[] {
   const value = returned?.values[field];
   return Array.isArray(value) ? value : fallback;

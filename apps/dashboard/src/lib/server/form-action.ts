@@ -41,6 +41,11 @@ export function formValues(data: FormData, lists: readonly string[] = []): Recor
 /**
  * The signed-in user of a request, or a 401 (the hooks already send anonymous visitors to
  * sign in; this is the belt to those braces for every load and action).
+ *
+ * @example
+ * ```ts
+ * const user = requireUser(locals.user); // throws error(401) when nobody is signed in
+ * ```
  */
 export function requireUser(user: PortalUser | null): PortalUser {
   if (!user) error(401, 'Sign in to see this.');
@@ -75,7 +80,13 @@ export async function runFormAction(
 
 /**
  * Turns `Forbidden` and `NotFound` from a server module into SvelteKit's 403/404; anything
- * else is rethrown unchanged (a 500 with the error logged).
+ * else is returned unchanged for the caller to rethrow (a 500 with the error logged).
+ *
+ * @example
+ * ```ts
+ * try { return await readMonthlyReport(store, reference, user, site, period); }
+ * catch (problem) { throw asHttpError(problem); } // Forbidden → 403 page
+ * ```
  */
 export function asHttpError(problem: unknown): unknown {
   if (problem instanceof Forbidden) error(403, problem.message);

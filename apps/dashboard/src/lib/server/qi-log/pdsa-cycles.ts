@@ -27,7 +27,14 @@ export function pdsaAnnotationText(cycle: number, plan: string): string {
   return `PDSA ${cycle}: ${short}`;
 }
 
-/** The annotation id of a cycle's chart note. */
+/**
+ * The annotation id of a cycle's chart note.
+ *
+ * @example
+ * ```ts
+ * pdsaAnnotationId('AIM-A1-CI1-P2'); // => 'ANN-AIM-A1-CI1-P2'
+ * ```
+ */
 export function pdsaAnnotationId(pdsaId: string): string {
   return `ANN-${pdsaId}`;
 }

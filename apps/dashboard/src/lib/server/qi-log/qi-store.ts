@@ -5,7 +5,14 @@ import type { Store, Transaction } from '../db/store.ts';
 /** What the QI log and report modules need of the store (tests can wrap it). */
 export type QiStore = Pick<Store, 'all' | 'one' | 'write'>;
 
-/** The audit log's actor for a signed-in user. */
+/**
+ * The audit log's actor for a signed-in user.
+ *
+ * @example
+ * ```ts
+ * actorOf(leadOfS1); // => { accountId: 'a1b2…', email: 'lead.s1@demo.nhs.uk' }
+ * ```
+ */
 export function actorOf(user: PortalUser): Actor {
   return { accountId: user.accountId, email: user.email };
 }
