@@ -19,6 +19,9 @@
 export const SIGNED_IN = ['network_admin', 'faculty', 'advisory', 'site_lead', 'site_data_entry'];
 export const EVERYONE = ['anonymous', ...SIGNED_IN];
 
+// Who may see a site's QI log and monthly reports: its own team, faculty and network admins.
+const QI_READERS = ['network_admin', 'faculty', 'site_lead', 'site_data_entry'];
+
 export const routeAccess = [
   { route: '/', own: '/', allow: EVERYONE },
   { route: '/national', own: '/national', allow: EVERYONE },
@@ -69,4 +72,54 @@ export const routeAccess = [
   },
   { route: '/portal/admin/audit', own: '/portal/admin/audit', allow: ['network_admin'] },
   { route: '/portal/admin/audit.csv', own: '/portal/admin/audit.csv', allow: ['network_admin'] },
+  { route: '/portal/qi', own: '/portal/qi', allow: QI_READERS },
+  { route: '/portal/qi/[site]', own: '/portal/qi/S1', other: '/portal/qi/S2', allow: QI_READERS },
+  // Empty bodies: allowed roles get 400 (field errors), nothing is written.
+  {
+    route: '/portal/qi/[site]',
+    method: 'POST',
+    own: '/portal/qi/S1?/saveAim',
+    other: '/portal/qi/S2?/saveAim',
+    body: {},
+    allow: ['site_lead'],
+  },
+  {
+    route: '/portal/qi/[site]',
+    method: 'POST',
+    own: '/portal/qi/S1?/saveChangeIdea',
+    other: '/portal/qi/S2?/saveChangeIdea',
+    body: {},
+    allow: ['site_lead', 'site_data_entry'],
+  },
+  {
+    route: '/portal/qi/[site]',
+    method: 'POST',
+    own: '/portal/qi/S1?/savePdsa',
+    other: '/portal/qi/S2?/savePdsa',
+    body: {},
+    allow: ['site_lead', 'site_data_entry'],
+  },
+  { route: '/portal/reports', own: '/portal/reports', allow: QI_READERS },
+  {
+    route: '/portal/reports/[site]/[period]',
+    own: '/portal/reports/S1/2026-03',
+    other: '/portal/reports/S2/2026-03',
+    allow: QI_READERS,
+  },
+  {
+    route: '/portal/reports/[site]/[period]',
+    method: 'POST',
+    own: '/portal/reports/S1/2026-03?/saveNarrative',
+    other: '/portal/reports/S2/2026-03?/saveNarrative',
+    body: { intent: 'draft', narrative: '' },
+    allow: ['site_lead'],
+  },
+  {
+    route: '/portal/reports/[site]/[period]',
+    method: 'POST',
+    own: '/portal/reports/S1/2026-03?/comment',
+    other: '/portal/reports/S2/2026-03?/comment',
+    body: { comment: '' },
+    allow: ['network_admin', 'faculty'],
+  },
 ];

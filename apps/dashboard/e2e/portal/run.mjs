@@ -55,6 +55,9 @@ const browser = await chromium.launch({
 async function signedInPage(context, role, siteId = 'S1') {
   const page = await context.newPage();
   await page.goto(`${portal.baseUrl}/portal/login`);
+  // Type only once the page has hydrated: hydration resets the email box (value={form?.email}),
+  // and a sign-in posted with an empty email stays on the login page (a flake under load).
+  await page.waitForLoadState('networkidle');
   await page.getByLabel('Email address').fill(demoEmail(role, siteId));
   await page.getByLabel('Password').fill(DEMO_PASSWORD);
   await Promise.all([

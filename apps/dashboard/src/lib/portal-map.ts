@@ -27,6 +27,20 @@ export const portalPages: readonly PortalPage[] = [
     permission: null,
   },
   {
+    path: '/portal/qi',
+    label: 'QI log: aims, change ideas and PDSA cycles',
+    description:
+      'Set aims, log the change ideas you test and each PDSA cycle; cycles are marked on the charts. Faculty and admins read every site’s log.',
+    permission: 'view_qi_log',
+  },
+  {
+    path: '/portal/reports',
+    label: 'Monthly reports',
+    description:
+      'Each month’s report: the aims, their charts with targets and PDSA cycles, and the site lead’s narrative. Faculty reply with comments.',
+    permission: 'read_reports',
+  },
+  {
     path: '/portal/logout',
     label: 'Sign out',
     description: 'End your session on this device.',

@@ -123,6 +123,16 @@ export const migrations: readonly Migration[] = [
       )`,
     ],
   },
+  {
+    version: 3,
+    description: 'PDSA cycles: notes on the act decision and the measures a cycle is watched on',
+    sql: [
+      // The Improvement Guide's "act" is a decision (adopt/adapt/abandon) and the reasons for it.
+      'ALTER TABLE pdsa_cycles ADD COLUMN act_notes VARCHAR',
+      // `;`-separated measure ids; NULL (the demo's cycles) means the aim's measure.
+      'ALTER TABLE pdsa_cycles ADD COLUMN linked_measures VARCHAR',
+    ],
+  },
 ];
 
 /**
@@ -132,7 +142,7 @@ export const migrations: readonly Migration[] = [
  * @example
  * ```ts
  * const store = await Store.open(':memory:');
- * await migrate(store); // => [1]
+ * await migrate(store); // => [1, 3] (every version, oldest first)
  * await migrate(store); // => []
  * ```
  */

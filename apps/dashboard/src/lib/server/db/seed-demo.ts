@@ -96,7 +96,8 @@ export async function seedDemo(
     await tx.run(
       `INSERT INTO change_ideas SELECT change_idea_id, aim_id, primary_driver, title FROM ${csv(demoDir, 'change_ideas')}`,
     );
-    await tx.run(`INSERT INTO pdsa_cycles SELECT pdsa_id, change_idea_id, CAST(cycle AS INTEGER), start_period,
+    await tx.run(`INSERT INTO pdsa_cycles (pdsa_id, change_idea_id, cycle, start_period, end_period, plan,
+      do_notes, study, act) SELECT pdsa_id, change_idea_id, CAST(cycle AS INTEGER), start_period,
       NULLIF(end_period, ''), plan, NULL, NULLIF(study, ''), NULLIF(act, '') FROM ${csv(demoDir, 'pdsa_cycles')}`);
     await tx.run(`INSERT INTO annotations SELECT annotation_id, site_id, period, NULLIF(measure_id, ''),
       NULLIF(ethnic_groups, ''), kind, text FROM ${csv(demoDir, 'annotations')}`);
