@@ -55,6 +55,9 @@ const browser = await chromium.launch({
 async function signedInPage(context, role, siteId = 'S1') {
   const page = await context.newPage();
   await page.goto(`${portal.baseUrl}/portal/login`);
+  // Fill the form only once the page has hydrated: hydration resets the inputs, and a click on
+  // an emptied required field submits nothing (seen when the CPU is busy, e.g. publishing).
+  await page.waitForLoadState('networkidle');
   await page.getByLabel('Email address').fill(demoEmail(role, siteId));
   await page.getByLabel('Password').fill(DEMO_PASSWORD);
   await Promise.all([

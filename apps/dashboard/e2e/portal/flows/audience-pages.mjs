@@ -29,15 +29,7 @@ const NAV = {
     'Explore',
   ],
   advisory: ['Home', 'Network overview', 'National context'],
-  site_lead: [
-    'Home',
-    'Network overview',
-    'Site',
-    'Disparity explorer',
-    'Measure',
-    'National context',
-    'Explore',
-  ],
+  site_lead: ['Home', 'Network overview', 'Site', 'National context', 'Explore'],
   anonymous: ['Home', 'National context'],
 };
 const PATHS = {

@@ -1,82 +1,15 @@
-import {
-  copyFileSync,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  writeFileSync,
-} from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { repoDataDir } from '@maternity-qi/network-data/node';
 import { tableFromIPC } from 'apache-arrow';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportAudienceTables } from '../server/audience/export-audience-tables';
-import { migrate } from '../server/db/migrations';
-import { Store } from '../server/db/store';
+import type { Store } from '../server/db/store';
 import { type PublishedAudience, publishAudiences } from './publish-audiences';
+import { seedSubmissions, twoSiteRepoData, twoSiteStore } from './testing-audiences';
 
-// A two-site network in a real portal database: S1 resubmitted February (version 2), each
-// site has an aim with a change idea, a PDSA cycle and an annotation.
-const SITES = [
-  'site_id,display_name,region_code,annual_births,pct_white,pct_asian,pct_black,pct_mixed,pct_other,pct_unknown,is_demo',
-  'S1,Site A (London),Y56,12630,27.3,46.2,10.1,2.2,7.0,7.1,1',
-  'S2,Site B (Midlands),Y60,5930,35.0,40.0,16.7,3.9,3.8,0.6,1',
-].join('\n');
-
-async function seed(store: Store, months: string[]) {
-  await store.write(async (tx) => {
-    for (const site of ['S1', 'S2'])
-      for (const [index, period] of months.entries()) {
-        const versions = site === 'S1' && period === '2025-02' ? [1, 2] : [1];
-        for (const version of versions) {
-          await tx.run('INSERT INTO submission_versions VALUES (?, ?, ?, NULL, now(), 3, NULL, NULL)', [
-            site,
-            period,
-            version,
-          ]);
-          // Version 2 of S1's February carries numerator 99 for ALL: only it may be published.
-          const all = version === 2 ? 99 : 40 + index;
-          for (const [category, numerator, denominator] of [
-            ['ALL', all, 1000],
-            ['A', 20, 500],
-            ['J', 12, 300],
-          ] as const)
-            await tx.run('INSERT INTO submission_rows VALUES (?, ?, ?, ?, ?, ?, ?)', [
-              site,
-              period,
-              version,
-              'pph_1500',
-              category,
-              numerator,
-              denominator,
-            ]);
-        }
-      }
-  });
-}
-
-async function seedQiLog(store: Store) {
-  await store.write(async (tx) => {
-    for (const site of ['S1', 'S2']) {
-      await tx.run("INSERT INTO aims VALUES (?, ?, 'pph_1500', 'ALL', 'Reduce PPH', 40, 30, '2026-03')", [
-        `AIM-${site}`,
-        site,
-      ]);
-      await tx.run("INSERT INTO change_ideas VALUES (?, ?, 'Driver', 'Idea')", [`CI-${site}`, `AIM-${site}`]);
-      await tx.run(
-        "INSERT INTO pdsa_cycles VALUES (?, ?, 1, '2025-01', NULL, 'Plan', 'Did it', NULL, NULL)",
-        [`P-${site}`, `CI-${site}`],
-      );
-      await tx.run("INSERT INTO annotations VALUES (?, ?, '2025-02', 'pph_1500', NULL, 'pdsa', 'Started')", [
-        `ANN-${site}`,
-        site,
-      ]);
-    }
-  });
-}
-
+// A two-site network in a real portal database (testing-audiences.ts), published as the
+// server's child process would, then checked file by file.
 let root = '';
 let store: Store;
 let repoData = '';
@@ -111,16 +44,8 @@ async function publish(sites: 'all' | string[]) {
 
 beforeAll(async () => {
   root = mkdtempSync(path.join(tmpdir(), 'aud-publish-'));
-  repoData = path.join(root, 'data');
-  const from = repoDataDir();
-  mkdirSync(repoData);
-  for (const file of ['regions.csv', 'ethnic-categories.csv', 'measures.csv'])
-    copyFileSync(path.join(from, file), path.join(repoData, file));
-  writeFileSync(path.join(repoData, 'sites.csv'), `${SITES}\n`);
-  store = await Store.open(':memory:');
-  await migrate(store);
-  await seed(store, ['2025-01', '2025-02', '2025-03']);
-  await seedQiLog(store);
+  repoData = twoSiteRepoData(path.join(root, 'data'));
+  store = await twoSiteStore();
   first = await publish('all');
 }, 120_000);
 
@@ -193,7 +118,7 @@ describe('publishAudiences', () => {
 
   it('after one site changes, rebuilds that site and renews only the network totals of the others', async () => {
     const s2Before = manifestOf('site-S2').tables.find((entry) => entry.table === 'submissions')?.file;
-    await seed(store, ['2025-04']);
+    await seedSubmissions(store, ['2025-04']);
     const second = await publish(['S1']);
     expect(second.map((entry) => `${entry.audience} ${entry.mode}`)).toEqual([
       'network built',

@@ -16,6 +16,7 @@ import {
   readStagedTables,
   type StagedTables,
 } from './audience-tables.ts';
+import { loadDataFolder } from './load-data-folder.ts';
 import { advisoryDir, precomputeAdvisoryData } from './precompute-advisory-data.ts';
 import { removeDisparityData } from './precompute-disparity-data.ts';
 import { nationalIndexFile, precomputeNationalData } from './precompute-national-data.ts';
@@ -95,8 +96,14 @@ export async function publishAudiences(request: PublishRequest): Promise<Publish
     const network: AudienceScope = { kind: 'network' };
     const networkFolder = start(audienceKey(network));
     writeTables(networkFolder.generation, staged, reference, network, source);
-    await precomputeSiteData(networkFolder.generation);
-    await precomputeAdvisoryData(networkFolder.generation);
+    // One load of the network's tables for both (each DuckDB-WASM start costs about a second).
+    const database = await loadDataFolder(networkFolder.generation, []);
+    try {
+      await precomputeSiteData(networkFolder.generation, database ?? undefined);
+      await precomputeAdvisoryData(networkFolder.generation, database ?? undefined);
+    } finally {
+      await database?.close();
+    }
     await precomputeNationalData(networkFolder.generation, request.repoDataDir);
     done(audienceKey(network), networkFolder.generation, 'built', networkFolder.started);
 

@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { existsSync, rmSync } from 'node:fs';
+import { setPriority } from 'node:os';
 import path from 'node:path';
 import { onDataChanged } from '../data-changes.ts';
 import type { Portal } from '../portal.ts';
@@ -103,6 +104,12 @@ function runPublisher(args: string[]): Promise<PublisherReport> {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     child = process_;
+    // Background work: below the server (and its users) in the CPU queue.
+    if (process_.pid) {
+      try {
+        setPriority(process_.pid, 10);
+      } catch {}
+    }
     let stdout = '';
     let stderr = '';
     process_.stdout?.on('data', (chunk) => {
