@@ -9,6 +9,7 @@
 // Prints one JSON line (the report) on success; exits 1 with the reason on stderr otherwise.
 import { parseArgs } from 'node:util';
 import { publishAudiences } from '../src/lib/build/publish-audiences.ts';
+import { withPublishLock } from '../src/lib/build/publish-lock.ts';
 
 const { values } = parseArgs({
   options: {
@@ -28,12 +29,16 @@ if (missing.length > 0 || (!values.all && values.sites === undefined)) {
 }
 const started = performance.now();
 try {
-  const audiences = await publishAudiences({
-    stagingDir: values.tables as string,
-    audiencesDir: values.out as string,
-    repoDataDir: values['repo-data'] as string,
-    sites: values.all ? 'all' : (values.sites ?? '').split(',').filter(Boolean),
-  });
+  const audiencesDir = values.out as string;
+  // One publisher at a time per folder (a killed server's child may still be finishing).
+  const audiences = await withPublishLock(audiencesDir, () =>
+    publishAudiences({
+      stagingDir: values.tables as string,
+      audiencesDir,
+      repoDataDir: values['repo-data'] as string,
+      sites: values.all ? 'all' : (values.sites ?? '').split(',').filter(Boolean),
+    }),
+  );
   console.log(JSON.stringify({ ms: Math.round(performance.now() - started), audiences }));
 } catch (error) {
   console.error(`publish-audiences: ${error instanceof Error ? (error.stack ?? error.message) : error}`);

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { setPriority } from 'node:os';
 import path from 'node:path';
 import { onDataChanged } from '../data-changes.ts';
@@ -58,6 +58,7 @@ export function stopAudiencePublishing(): void {
 async function publishOnce(portal: Portal, scope: PublishScope): Promise<void> {
   const root = audiencesDir();
   const staging = path.join(root, '.staging', String(Date.now()));
+  removeStaleStaging(path.dirname(staging));
   const started = performance.now();
   try {
     const counts = await exportAudienceTables(portal.store, staging);
@@ -82,6 +83,13 @@ async function publishOnce(portal: Portal, scope: PublishScope): Promise<void> {
   } finally {
     rmSync(staging, { recursive: true, force: true });
   }
+}
+
+/** Removes exports left by a server killed mid-publish (an hour old: no publisher still reads them). */
+function removeStaleStaging(dir: string): void {
+  if (!existsSync(dir)) return;
+  for (const name of readdirSync(dir))
+    if (Date.now() - Number(name) > 3_600_000) rmSync(path.join(dir, name), { recursive: true, force: true });
 }
 
 interface PublisherReport {
