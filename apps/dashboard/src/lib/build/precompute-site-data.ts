@@ -17,12 +17,13 @@ export const networkBundleFile = 'site-network.json';
  * DuckDB-WASM's Node build and runs the same queries the browser would, so the
  * numbers cannot differ. Writes nothing (and removes stale bundles) when the
  * data have no `submissions` table. Also writes the Disparity explorer's and
- * Measure page's files (`precompute-disparity-data.ts`). Pass `loaded` (the same
- * folder, already loaded) to share one database with other precompute steps.
+ * Measure page's files (`precompute-disparity-data.ts`) unless `disparity` is false.
+ * Pass `loaded` (the same folder, already loaded) to share one database with other
+ * precompute steps.
  */
 export async function precomputeSiteData(
   dataDir: string,
-  loaded?: NetworkDatabase,
+  { loaded, disparity = true }: { loaded?: NetworkDatabase; disparity?: boolean } = {},
 ): Promise<{ sites: number; bytes: number }> {
   const outDir = path.join(dataDir, 'site');
   rmSync(outDir, { recursive: true, force: true });
@@ -52,7 +53,7 @@ export async function precomputeSiteData(
     const json = JSON.stringify(networkBundle);
     writeFileSync(path.join(dataDir, networkBundleFile), json);
     // The Disparity explorer's and Measure page's files, from the same loaded database.
-    const disparityBytes = await writeDisparityData(database, dataDir);
+    const disparityBytes = disparity ? await writeDisparityData(database, dataDir) : 0;
     return { sites: sites.length, bytes: bytes + json.length + disparityBytes };
   } finally {
     // A database the caller passed in is the caller's to close.

@@ -18,7 +18,6 @@ import {
 } from './audience-tables.ts';
 import { loadDataFolder } from './load-data-folder.ts';
 import { advisoryDir, precomputeAdvisoryData } from './precompute-advisory-data.ts';
-import { removeDisparityData } from './precompute-disparity-data.ts';
 import { nationalIndexFile, precomputeNationalData } from './precompute-national-data.ts';
 import { precomputeSiteData } from './precompute-site-data.ts';
 
@@ -99,7 +98,7 @@ export async function publishAudiences(request: PublishRequest): Promise<Publish
     // One load of the network's tables for both (each DuckDB-WASM start costs about a second).
     const database = await loadDataFolder(networkFolder.generation, []);
     try {
-      await precomputeSiteData(networkFolder.generation, database ?? undefined);
+      await precomputeSiteData(networkFolder.generation, { loaded: database ?? undefined });
       await precomputeAdvisoryData(networkFolder.generation, database ?? undefined);
     } finally {
       await database?.close();
@@ -125,10 +124,9 @@ export async function publishAudiences(request: PublishRequest): Promise<Publish
       const rebuild = request.sites === 'all' || request.sites.includes(siteId) || !previous;
       if (rebuild) {
         writeTables(folder.generation, staged, reference, site, source);
-        await precomputeSiteData(folder.generation);
-        // The Disparity explorer's files compare sites: from one site's rows its "network"
-        // would be the site itself, so site folders do without them.
-        removeDisparityData(folder.generation);
+        // Without the Disparity explorer's files: they compare sites, and from one site's rows
+        // their "network" would be the site itself.
+        await precomputeSiteData(folder.generation, { disparity: false });
       } else if (previous) {
         // Unchanged site: same tables and bundles; the shared files are replaced just below.
         cpSync(previous, folder.generation, {
