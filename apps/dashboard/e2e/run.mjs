@@ -10,6 +10,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { checkAdvisoryCounts } from './advisory-counts.mjs';
 import { startServer } from './serve.mjs';
 
 const appDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -985,34 +986,6 @@ async function waitForOverview(page) {
     timeout: 60_000,
   });
   await page.waitForSelector('[data-testid=overview-icon-table] tbody tr');
-}
-
-/**
- * Throws unless every count in an advisory file is null (suppressed), 0, or a
- * multiple of 5 of at least 10: what NHS Digital's rule leaves. Walks the whole
- * file, so a count added later under these names is checked too.
- */
-function checkAdvisoryCounts(value, where = '') {
-  let checked = 0;
-  const countKeys = new Set(['numerator', 'denominator', 'events', 'knownDenominator']);
-  const visit = (node, pathName, isCount) => {
-    if (Array.isArray(node)) {
-      for (const [index, item] of node.entries()) visit(item, `${pathName}[${index}]`, isCount);
-      return;
-    }
-    if (node && typeof node === 'object') {
-      for (const [key, child] of Object.entries(node)) visit(child, `${pathName}.${key}`, countKeys.has(key));
-      return;
-    }
-    if (!isCount) return;
-    checked++;
-    assert(
-      node === null || node === 0 || (Number.isInteger(node) && node >= 8 && node % 5 === 0),
-      `${where}${pathName} is ${node}: a published count must be suppressed, 0, or rounded to 5 and at least 8`,
-    );
-  };
-  visit(value, '', false);
-  return checked;
 }
 
 /** The count columns of a downloaded CSV (header mentions events, numerator or denominator): none may be 1 to 7. */

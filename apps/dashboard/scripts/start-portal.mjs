@@ -30,6 +30,8 @@ process.env.PORT = port;
 process.env.ORIGIN ??= `http://${host}:${port}`;
 process.env.PORTAL_DB ??= path.resolve(appDir, option('--db', '.portal/portal.duckdb'));
 process.env.PORTAL_AUDIENCE_DIR ??= path.join(path.dirname(process.env.PORTAL_DB), 'audiences');
+// The server runs scripts/publish-audiences.ts (in a child process) to write those folders.
+process.env.PORTAL_APP_DIR ??= appDir;
 if (!args.includes('--no-demo')) process.env.PORTAL_DEMO ??= '1';
 // Large enough for a month's CSV; adapter-node refuses bigger bodies with 413 before any handler runs.
 process.env.BODY_SIZE_LIMIT ??= String(2 * 1024 * 1024);

@@ -1,6 +1,7 @@
 import type { Handle, ServerInit } from '@sveltejs/kit';
 import { building } from '$app/environment';
 import { isSameOrigin, isWriteMethod, mayRequest } from '$lib/server/access-policy';
+import { startAudiencePublishing, stopAudiencePublishing } from '$lib/server/audience/audience-publishing';
 import { serveAudienceFile } from '$lib/server/audience/serve-audience-file';
 import { SESSION_COOKIE, userForSession } from '$lib/server/auth/sessions';
 import { closePortal, getPortal } from '$lib/server/portal';
@@ -12,11 +13,17 @@ const SECURITY_HEADERS: Record<string, string> = {
   'cross-origin-opener-policy': 'same-origin',
 };
 
-/** Opens the database at start (printing the demo accounts) and closes it cleanly on shutdown. */
+/**
+ * Opens the database at start (printing the demo accounts), starts publishing every
+ * audience's /data/ files in the background (the server answers at once; pages say their
+ * data is being prepared until the files exist), and closes both cleanly on shutdown.
+ */
 export const init: ServerInit = async () => {
   if (building || !__PORTAL__) return;
-  await getPortal();
+  const portal = await getPortal();
+  startAudiencePublishing(portal);
   process.on('sveltekit:shutdown', () => {
+    stopAudiencePublishing();
     void closePortal();
   });
 };
@@ -24,7 +31,8 @@ export const init: ServerInit = async () => {
 /**
  * The portal's front door (adapter-node build only; the public static build prerenders
  * without it): refuses cross-origin writes, finds the signed-in user, sends anyone without
- * a session to sign in, and serves /data/ from the user's own audience files.
+ * a session to sign in, and serves /data/ from the user's own audience files (anonymous
+ * visitors: the published national statistics only).
  */
 export const handle: Handle = async ({ event, resolve }) => {
   event.locals.user = null;
@@ -49,7 +57,7 @@ export const handle: Handle = async ({ event, resolve }) => {
     }
     return new Response('Sign in to see this.', { status: 401, headers: { 'content-type': 'text/plain' } });
   }
-  if (user && url.pathname.startsWith('/data/')) {
+  if (url.pathname.startsWith('/data/')) {
     const response = await serveAudienceFile(portal, user, url.pathname.slice('/data/'.length), request);
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) response.headers.set(name, value);
     return response;

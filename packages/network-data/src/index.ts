@@ -11,6 +11,8 @@ export {
   rowsToArrowColumns,
   utcDays,
 } from './arrow/arrow-columns.js';
+export type { TableColumns } from './arrow/network-table-columns.js';
+export { networkTableColumns } from './arrow/network-table-columns.js';
 export type { SubmissionDictionaries } from './arrow/submission-arrow.js';
 export { submissionColumnsToArrow, submissionDictionaries } from './arrow/submission-arrow.js';
 export type { CsvReadResult, CsvRecord, CsvSyntaxProblem } from './csv/read-csv.js';

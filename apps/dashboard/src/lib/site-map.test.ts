@@ -2,7 +2,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { portalPages } from './portal-map';
-import { sitePages } from './site-map';
+import { audienceSees, pagesFor, sitePages } from './site-map';
 
 const routes = path.resolve(__dirname, '../routes');
 
@@ -37,5 +37,17 @@ describe('site map', () => {
 
   it('has one entry per path', () => {
     expect(new Set(sitePages.map((page) => page.path)).size).toBe(sitePages.length);
+  });
+
+  it('lists every page in the public build, and per audience in the portal', () => {
+    const labels = (audience: Parameters<typeof pagesFor>[0]) => pagesFor(audience).map((page) => page.path);
+    expect(labels(null)).toEqual(sitePages.map((page) => page.path));
+    expect(labels('network')).toEqual(sitePages.map((page) => page.path));
+    expect(labels('site')).toEqual(['/', '/overview', '/site', '/national', '/explore']);
+    expect(labels('advisory')).toEqual(['/', '/overview', '/national']);
+    expect(labels('public')).toEqual(['/', '/national']);
+    expect(audienceSees('/disparity', 'site')).toBe(false);
+    expect(audienceSees('/disparity', null)).toBe(true);
+    expect(audienceSees('/no-such-page', 'network')).toBe(false);
   });
 });

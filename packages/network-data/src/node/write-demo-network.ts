@@ -4,6 +4,7 @@ import path from 'node:path';
 import { Table, tableToIPC } from 'apache-arrow';
 import type { ArrowColumnKind } from '../arrow/arrow-columns.js';
 import { rowsToArrowColumns } from '../arrow/arrow-columns.js';
+import { networkTableColumns } from '../arrow/network-table-columns.js';
 import { submissionColumnsToArrow } from '../arrow/submission-arrow.js';
 import { toCsv } from '../csv/write-csv.js';
 import type { DemoNetwork } from '../generator/generate-network.js';
@@ -130,104 +131,22 @@ export function writeDemoNetwork(
   entries.push(
     writeFile(dir, 'submissions.csv', 'submissions', 'csv', n, toCsv(rows, SUBMISSION_CSV_COLUMNS)),
   );
+  const rowsOf = (list: unknown) => list as Record<string, unknown>[];
   entries.push(
-    ...writeTable(dir, 'submission_log', network.submissionLog as unknown as Record<string, unknown>[], {
-      site_id: 'utf8',
-      period: 'date',
-      version: 'int8',
-      submitted_on: 'date',
-      note: 'utf8',
-    }),
-    ...writeTable(dir, 'aims', network.qi.aims as unknown as Record<string, unknown>[], {
-      aim_id: 'utf8',
-      site_id: 'utf8',
-      measure_id: 'utf8',
-      ethnic_groups: 'utf8',
-      statement: 'utf8',
-      baseline_value: 'float64',
-      target_value: 'float64',
-      target_period: 'date',
-    }),
-    ...writeTable(dir, 'change_ideas', network.qi.changeIdeas as unknown as Record<string, unknown>[], {
-      change_idea_id: 'utf8',
-      aim_id: 'utf8',
-      primary_driver: 'utf8',
-      title: 'utf8',
-    }),
-    ...writeTable(dir, 'pdsa_cycles', network.qi.pdsaCycles as unknown as Record<string, unknown>[], {
-      pdsa_id: 'utf8',
-      change_idea_id: 'utf8',
-      cycle: 'int32',
-      start_period: 'date',
-      end_period: 'date',
-      plan: 'utf8',
-      study: 'utf8',
-      act: 'utf8',
-    }),
-    ...writeTable(dir, 'annotations', network.qi.annotations as unknown as Record<string, unknown>[], {
-      annotation_id: 'utf8',
-      site_id: 'utf8',
-      period: 'date',
-      measure_id: 'utf8',
-      ethnic_groups: 'utf8',
-      kind: 'utf8',
-      text: 'utf8',
-    }),
-    ...writeTable(dir, 'regions', tables.regions as unknown as Record<string, unknown>[], {
-      region_code: 'utf8',
-      ons_code: 'utf8',
-      name: 'utf8',
-    }),
-    ...writeTable(dir, 'sites', tables.sites as unknown as Record<string, unknown>[], {
-      site_id: 'utf8',
-      display_name: 'utf8',
-      region_code: 'utf8',
-      annual_births: 'int32',
-      pct_white: 'float64',
-      pct_asian: 'float64',
-      pct_black: 'float64',
-      pct_mixed: 'float64',
-      pct_other: 'float64',
-      pct_unknown: 'float64',
-      is_demo: 'bool',
-    }),
-    ...writeTable(dir, 'ethnic_categories', tables.ethnicCategories as unknown as Record<string, unknown>[], {
-      code: 'utf8',
-      label: 'utf8',
-      level: 'utf8',
-      level1_group: 'utf8',
-      level2_group: 'utf8',
-      msds_group: 'utf8',
-      mbrrace_group: 'utf8',
-      census2021_equivalent: 'utf8',
-      is_reference: 'bool',
-      is_unknown: 'bool',
-      sort_order: 'int32',
-    }),
-    ...writeTable(dir, 'measures', tables.measures as unknown as Record<string, unknown>[], {
-      measure_id: 'utf8',
-      name: 'utf8',
-      domain: 'utf8',
-      lan_priority_area: 'utf8',
-      numerator_definition: 'utf8',
-      denominator_definition: 'utf8',
-      denominator_unit: 'utf8',
-      multiplier: 'int32',
-      unit_label: 'utf8',
-      direction: 'utf8',
-      target_value: 'float64',
-      target_type: 'utf8',
-      target_source: 'utf8',
-      national_baseline: 'float64',
-      baseline_period: 'utf8',
-      baseline_source: 'utf8',
-      window_months: 'int32',
-      default_chart: 'utf8',
-      rare_event: 'bool',
-      by_ethnic_group: 'bool',
-      min_denominator_for_display: 'int32',
-      source_code: 'utf8',
-    }),
+    ...writeTable(dir, 'submission_log', rowsOf(network.submissionLog), networkTableColumns.submission_log),
+    ...writeTable(dir, 'aims', rowsOf(network.qi.aims), networkTableColumns.aims),
+    ...writeTable(dir, 'change_ideas', rowsOf(network.qi.changeIdeas), networkTableColumns.change_ideas),
+    ...writeTable(dir, 'pdsa_cycles', rowsOf(network.qi.pdsaCycles), networkTableColumns.pdsa_cycles),
+    ...writeTable(dir, 'annotations', rowsOf(network.qi.annotations), networkTableColumns.annotations),
+    ...writeTable(dir, 'regions', rowsOf(tables.regions), networkTableColumns.regions),
+    ...writeTable(dir, 'sites', rowsOf(tables.sites), networkTableColumns.sites),
+    ...writeTable(
+      dir,
+      'ethnic_categories',
+      rowsOf(tables.ethnicCategories),
+      networkTableColumns.ethnic_categories,
+    ),
+    ...writeTable(dir, 'measures', rowsOf(tables.measures), networkTableColumns.measures),
   );
   const manifest = {
     generator: '@maternity-qi/network-data generateDemoNetwork',

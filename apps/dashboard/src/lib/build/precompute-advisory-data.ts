@@ -1,11 +1,8 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Plugin } from 'vite';
-import { parseManifest } from '../data/manifest.ts';
-import { NetworkDatabase } from '../data/network-database.ts';
-import { startNodeEngine } from '../data/node-engine.ts';
+import type { NetworkDatabase } from '../data/network-database.ts';
 import { publishNetworkOverview } from '../overview/network-overview.ts';
 import {
   listEthnicGroups,
@@ -14,6 +11,7 @@ import {
   networkMonthGroupCounts,
   networkMonthLevel2Counts,
 } from '../queries/network-queries.ts';
+import { loadDataFolder } from './load-data-folder.ts';
 
 /** Folder (under static/data) of the advisory group's files: disclosure-controlled aggregates only. */
 export const advisoryDir = 'advisory';
@@ -27,25 +25,21 @@ export const advisoryIndexFile = `${advisoryDir}/index.json`;
  * (DuckDB-WASM's Node build); `publishNetworkOverview` applies disclosure
  * control before anything is written, so no file in `advisory/` holds a count
  * of 1–7. Writes nothing (and removes stale files) without a `submissions` table.
+ * Pass `loaded` (the same folder, already loaded) to share one database.
  */
 export async function precomputeAdvisoryData(
   dataDir: string,
+  loaded?: NetworkDatabase,
 ): Promise<{ file: string | null; bytes: number }> {
   const outDir = path.join(dataDir, advisoryDir);
   rmSync(outDir, { recursive: true, force: true });
-  const manifestPath = path.join(dataDir, 'manifest.json');
-  if (!existsSync(manifestPath)) return { file: null, bytes: 0 };
-  const manifest = parseManifest(JSON.parse(readFileSync(manifestPath, 'utf8')), manifestPath);
   const needed = ['submissions', 'measures', 'ethnic_categories'];
-  if (!needed.every((table) => manifest.tables.some((entry) => entry.table === table)))
-    return { file: null, bytes: 0 };
-
-  const database = await NetworkDatabase.load(
-    await startNodeEngine(),
-    manifest,
-    pathToFileURL(manifestPath).href,
-    async (url) => new Uint8Array(readFileSync(fileURLToPath(url))),
-  );
+  const database = loaded
+    ? needed.every((table) => loaded.hasTable(table))
+      ? loaded
+      : null
+    : await loadDataFolder(dataDir, needed);
+  if (!database) return { file: null, bytes: 0 };
   try {
     const [rows, level2Rows, measures, groups, level2Groups] = await Promise.all([
       networkMonthGroupCounts(database),
@@ -72,7 +66,8 @@ export async function precomputeAdvisoryData(
     writeFileSync(path.join(dataDir, advisoryIndexFile), JSON.stringify({ file }));
     return { file, bytes: json.length };
   } finally {
-    await database.close();
+    // A database the caller passed in is the caller's to close.
+    if (!loaded) await database.close();
   }
 }
 

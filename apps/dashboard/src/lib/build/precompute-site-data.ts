@@ -1,12 +1,10 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Plugin } from 'vite';
-import { parseManifest } from '../data/manifest.ts';
-import { NetworkDatabase } from '../data/network-database.ts';
-import { startNodeEngine } from '../data/node-engine.ts';
+import type { NetworkDatabase } from '../data/network-database.ts';
 import { buildSiteBundles, type NetworkBundle } from '../site/site-bundle.ts';
+import { loadDataFolder } from './load-data-folder.ts';
 import { removeDisparityData, writeDisparityData } from './precompute-disparity-data.ts';
 
 /** File the Site page reads first (revalidated on every visit, like the data manifest). */
@@ -19,26 +17,25 @@ export const networkBundleFile = 'site-network.json';
  * DuckDB-WASM's Node build and runs the same queries the browser would, so the
  * numbers cannot differ. Writes nothing (and removes stale bundles) when the
  * data have no `submissions` table. Also writes the Disparity explorer's and
- * Measure page's files (`precompute-disparity-data.ts`).
+ * Measure page's files (`precompute-disparity-data.ts`) unless `disparity` is false.
+ * Pass `loaded` (the same folder, already loaded) to share one database with other
+ * precompute steps.
  */
-export async function precomputeSiteData(dataDir: string): Promise<{ sites: number; bytes: number }> {
+export async function precomputeSiteData(
+  dataDir: string,
+  { loaded, disparity = true }: { loaded?: NetworkDatabase; disparity?: boolean } = {},
+): Promise<{ sites: number; bytes: number }> {
   const outDir = path.join(dataDir, 'site');
   rmSync(outDir, { recursive: true, force: true });
   rmSync(path.join(dataDir, networkBundleFile), { force: true });
   removeDisparityData(dataDir);
-  const manifestPath = path.join(dataDir, 'manifest.json');
-  if (!existsSync(manifestPath)) return { sites: 0, bytes: 0 };
-  const manifest = parseManifest(JSON.parse(readFileSync(manifestPath, 'utf8')), manifestPath);
   const needed = ['submissions', 'sites', 'measures', 'ethnic_categories', 'annotations', 'aims'];
-  if (!needed.every((table) => manifest.tables.some((entry) => entry.table === table)))
-    return { sites: 0, bytes: 0 };
-
-  const database = await NetworkDatabase.load(
-    await startNodeEngine(),
-    manifest,
-    pathToFileURL(manifestPath).href,
-    async (url) => new Uint8Array(readFileSync(fileURLToPath(url))),
-  );
+  const database = loaded
+    ? needed.every((table) => loaded.hasTable(table))
+      ? loaded
+      : null
+    : await loadDataFolder(dataDir, needed);
+  if (!database) return { sites: 0, bytes: 0 };
   try {
     const { network, sites } = await buildSiteBundles(database);
     mkdirSync(outDir, { recursive: true });
@@ -56,10 +53,11 @@ export async function precomputeSiteData(dataDir: string): Promise<{ sites: numb
     const json = JSON.stringify(networkBundle);
     writeFileSync(path.join(dataDir, networkBundleFile), json);
     // The Disparity explorer's and Measure page's files, from the same loaded database.
-    const disparityBytes = await writeDisparityData(database, dataDir);
+    const disparityBytes = disparity ? await writeDisparityData(database, dataDir) : 0;
     return { sites: sites.length, bytes: bytes + json.length + disparityBytes };
   } finally {
-    await database.close();
+    // A database the caller passed in is the caller's to close.
+    if (!loaded) await database.close();
   }
 }
 

@@ -1,4 +1,5 @@
 import { DataError } from './data-error';
+import { fetchData } from './fetch-data';
 
 /**
  * Fetches a file whole, reporting bytes as they arrive. No range requests: partial
@@ -6,7 +7,7 @@ import { DataError } from './data-error';
  * (dashboard-notes.md §0.3), and our files are small and content-hashed.
  */
 export async function fetchWholeFile(url: string, onBytes: (received: number) => void): Promise<Uint8Array> {
-  const response = await fetch(url);
+  const response = await fetchData(url);
   if (!response.ok) {
     throw new DataError(
       'download',

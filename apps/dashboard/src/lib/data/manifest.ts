@@ -1,4 +1,5 @@
 import { DataError, reasonOf } from './data-error.ts';
+import { fetchData } from './fetch-data.ts';
 
 /** One table the app loads, as listed in `static/data/manifest.json`. */
 export interface ManifestTable {
@@ -61,7 +62,7 @@ export function parseManifest(value: unknown, url: string): DataManifest {
 export async function fetchManifest(url: string): Promise<DataManifest> {
   let response: Response;
   try {
-    response = await fetch(url, { cache: 'no-cache' });
+    response = await fetchData(url, { cache: 'no-cache' });
   } catch (error) {
     throw new DataError('manifest', url, reasonOf(error), { cause: error });
   }

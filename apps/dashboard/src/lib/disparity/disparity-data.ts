@@ -1,5 +1,6 @@
 import { base } from '$app/paths';
 import { DataError, reasonOf } from '../data/data-error';
+import { fetchData } from '../data/fetch-data';
 import type { DisparityNetworkBundle, MeasureCountsBundle } from './disparity-bundle';
 
 /**
@@ -12,7 +13,7 @@ export async function fetchDisparityNetwork(): Promise<DisparityNetworkBundle | 
   let response: Response;
   try {
     // Revalidated every visit: it names the content-hashed measure files.
-    response = await fetch(url, { cache: 'no-cache' });
+    response = await fetchData(url, { cache: 'no-cache' });
   } catch (error) {
     throw new DataError('manifest', url, reasonOf(error), { cause: error });
   }
@@ -36,7 +37,7 @@ export function fetchMeasureCounts(
   const url = new URL(`${base}/data/${file}`, location.href).href;
   let bundle = measureBundles.get(url);
   if (!bundle) {
-    bundle = fetch(url).then(async (response) => {
+    bundle = fetchData(url).then(async (response) => {
       if (!response.ok) throw new DataError('download', url, `the server answered ${response.status}`);
       return (await response.json()) as MeasureCountsBundle;
     });

@@ -1,5 +1,6 @@
 import { base } from '$app/paths';
 import { DataError, reasonOf } from '../data/data-error';
+import { fetchData } from '../data/fetch-data';
 import type { NationalBundle, NationalIndex } from './national-bundle';
 
 let cached: Promise<NationalBundle | null> | undefined;
@@ -21,7 +22,7 @@ async function load(): Promise<NationalBundle | null> {
   const indexUrl = new URL(`${base}/data/national-context.json`, location.href).href;
   let response: Response;
   try {
-    response = await fetch(indexUrl, { cache: 'no-cache' });
+    response = await fetchData(indexUrl, { cache: 'no-cache' });
   } catch (error) {
     throw new DataError('manifest', indexUrl, reasonOf(error), { cause: error });
   }
@@ -31,7 +32,7 @@ async function load(): Promise<NationalBundle | null> {
   if (index.file == null) return null;
   const url = new URL(`${base}/data/${index.file}`, location.href).href;
   try {
-    response = await fetch(url);
+    response = await fetchData(url);
   } catch (error) {
     throw new DataError('download', url, reasonOf(error), { cause: error });
   }

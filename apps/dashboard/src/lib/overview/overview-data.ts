@@ -1,5 +1,6 @@
 import { base } from '$app/paths';
 import { DataError, reasonOf } from '../data/data-error';
+import { fetchData } from '../data/fetch-data';
 import type { NetworkOverviewFile } from './network-overview';
 
 /**
@@ -13,7 +14,7 @@ export async function fetchNetworkOverview(): Promise<NetworkOverviewFile | null
   let response: Response;
   try {
     // Revalidated every visit: it names the content-hashed file.
-    response = await fetch(indexUrl, { cache: 'no-cache' });
+    response = await fetchData(indexUrl, { cache: 'no-cache' });
   } catch (error) {
     throw new DataError('manifest', indexUrl, reasonOf(error), { cause: error });
   }
@@ -24,7 +25,7 @@ export async function fetchNetworkOverview(): Promise<NetworkOverviewFile | null
   if (typeof file !== 'string' || !/^advisory\/[\w.-]+\.json$/.test(file))
     throw new DataError('manifest', indexUrl, 'it does not name an advisory file');
   const url = new URL(`${base}/data/${file}`, location.href).href;
-  const data = await fetch(url).catch((error: unknown) => {
+  const data = await fetchData(url).catch((error: unknown) => {
     throw new DataError('download', url, reasonOf(error), { cause: error });
   });
   if (!data.ok) throw new DataError('download', url, `the server answered ${data.status}`);

@@ -4,9 +4,16 @@ import type { PortalUser } from './auth/roles.ts';
 export type PathAccess = 'public' | 'signed_in';
 
 // Paths anyone may fetch: the sign-in page, the app's code and styles, the home page and
-// the national context (published NHS data, Open Government Licence). Everything else, and
-// above all /data/ (the per-audience files), needs a session.
-const PUBLIC_PREFIXES = ['/_app/', '/portal/login', '/favicon', '/robots.txt'];
+// the national context (published NHS data, Open Government Licence) with its data files.
+// Everything else, and above all the rest of /data/ (the per-audience files), needs a session.
+const PUBLIC_PREFIXES = [
+  '/_app/',
+  '/portal/login',
+  '/favicon',
+  '/robots.txt',
+  '/data/national-context.json',
+  '/data/national/',
+];
 const PUBLIC_PAGES = new Set(['/', '/national']);
 
 /**
@@ -16,6 +23,7 @@ const PUBLIC_PAGES = new Set(['/', '/national']);
  * ```ts
  * pathAccess('/portal/login'); // => 'public'
  * pathAccess('/data/manifest.json'); // => 'signed_in'
+ * pathAccess('/data/national-context.json'); // => 'public'
  * pathAccess('/site'); // => 'signed_in'
  * ```
  */

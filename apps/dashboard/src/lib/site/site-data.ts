@@ -1,5 +1,6 @@
 import { base } from '$app/paths';
 import { DataError, reasonOf } from '../data/data-error';
+import { fetchData } from '../data/fetch-data';
 import type { NetworkBundle, SiteBundle } from './site-bundle';
 
 /**
@@ -12,7 +13,7 @@ export async function fetchNetworkBundle(): Promise<NetworkBundle | null> {
   let response: Response;
   try {
     // Revalidated every visit: it names the content-hashed site files.
-    response = await fetch(url, { cache: 'no-cache' });
+    response = await fetchData(url, { cache: 'no-cache' });
   } catch (error) {
     throw new DataError('manifest', url, reasonOf(error), { cause: error });
   }
@@ -31,7 +32,7 @@ export function fetchSiteBundle(network: NetworkBundle, siteId: string): Promise
   const url = new URL(`${base}/data/${file}`, location.href).href;
   let bundle = siteBundles.get(url);
   if (!bundle) {
-    bundle = fetch(url).then(async (response) => {
+    bundle = fetchData(url).then(async (response) => {
       if (!response.ok) throw new DataError('download', url, `the server answered ${response.status}`);
       return (await response.json()) as SiteBundle;
     });

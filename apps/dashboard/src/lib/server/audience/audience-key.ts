@@ -1,5 +1,8 @@
 import type { Audience } from '../auth/roles.ts';
 
+/** The folder of what anonymous visitors may fetch: the published national statistics only. */
+export const PUBLIC_AUDIENCE_KEY = 'public';
+
 /**
  * The folder name of an audience's files: `network`, `advisory` or `site-<id>`.
  *

@@ -141,3 +141,17 @@ describe('Store', () => {
     expect(() => store.write(async () => {})).toThrow('is closed');
   });
 });
+
+describe('Store under concurrent reads', () => {
+  it('answers many concurrent parameterised reads (each borrows its own connection)', async () => {
+    const store = await Store.open(':memory:');
+    await store.write((tx) => tx.run('CREATE TABLE t AS SELECT range AS x FROM range(1000)'));
+    const answers = await Promise.all(
+      Array.from({ length: 40 }, (_, i) =>
+        store.one<{ n: number }>('SELECT count(*) AS n FROM t WHERE x >= ?', [i]),
+      ),
+    );
+    expect(answers.map((answer) => answer?.n)).toEqual(Array.from({ length: 40 }, (_, i) => 1000 - i));
+    await store.close();
+  });
+});

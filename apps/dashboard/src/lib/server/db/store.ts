@@ -36,12 +36,17 @@ export interface Transaction {
 export class Store {
   private queue: Promise<unknown> = Promise.resolve();
   private closed = false;
+  // A DuckDB connection runs one query at a time (a second concurrent one fails with "Failed
+  // to execute prepared statement"), so concurrent requests each borrow their own reader.
+  private readonly idleReaders: DuckDBConnection[] = [];
+  private readonly readerWaiters: ((reader: DuckDBConnection) => void)[] = [];
+  private readers = 0;
+  private static readonly MAX_READERS = 8;
 
   private constructor(
     readonly file: string,
     private readonly instance: DuckDBInstance,
     private readonly writer: DuckDBConnection,
-    private readonly reader: DuckDBConnection,
   ) {}
 
   /** Opens (creating if needed) the database file; ':memory:' for tests. */
@@ -53,15 +58,35 @@ export class Store {
       autoload_known_extensions: 'false',
     });
     const writer = await instance.connect();
-    const reader = await instance.connect();
-    return new Store(file, instance, writer, reader);
+    return new Store(file, instance, writer);
   }
 
   /** Runs a read-only query outside any write transaction (sees committed data only). */
   async all<T = Row>(sql: string, values?: SqlValue[]): Promise<T[]> {
     this.assertOpen();
-    const reader = await this.reader.runAndReadAll(sql, values);
-    return reader.getRowObjectsJS().map(plainRow) as T[];
+    const connection = await this.borrowReader();
+    try {
+      const reader = await connection.runAndReadAll(sql, values);
+      return reader.getRowObjectsJS().map(plainRow) as T[];
+    } finally {
+      this.returnReader(connection);
+    }
+  }
+
+  private async borrowReader(): Promise<DuckDBConnection> {
+    const idle = this.idleReaders.pop();
+    if (idle) return idle;
+    if (this.readers < Store.MAX_READERS) {
+      this.readers += 1;
+      return this.instance.connect();
+    }
+    return new Promise((resolve) => this.readerWaiters.push(resolve));
+  }
+
+  private returnReader(connection: DuckDBConnection): void {
+    const waiter = this.readerWaiters.shift();
+    if (waiter) waiter(connection);
+    else this.idleReaders.push(connection);
   }
 
   /** The first row of a query, or undefined. */
@@ -108,7 +133,7 @@ export class Store {
     if (this.closed) return;
     await this.queue;
     this.closed = true;
-    this.reader.closeSync();
+    for (const reader of this.idleReaders.splice(0)) reader.closeSync();
     this.writer.closeSync();
     this.instance.closeSync();
   }
