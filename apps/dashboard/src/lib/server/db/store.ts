@@ -15,6 +15,14 @@ export interface Transaction {
 }
 
 /**
+ * Read connections kept open. A DuckDB connection runs one prepared (parameterised) statement
+ * at a time: two concurrent `all(sql, values)` calls on one connection fail with "Failed to
+ * execute prepared statement" (seen with 20 concurrent requests). Each read therefore borrows
+ * a connection of its own from this small pool, and waits when all are busy.
+ */
+const READER_CONNECTIONS = 4;
+
+/**
  * The portal's database: one embedded DuckDB file opened through `@duckdb/node-api`
  * (DuckDB 1.4.3, the version inside the browser's DuckDB-WASM, so SQL is one dialect).
  *
@@ -36,13 +44,17 @@ export interface Transaction {
 export class Store {
   private queue: Promise<unknown> = Promise.resolve();
   private closed = false;
+  private readonly idleReaders: DuckDBConnection[];
+  private readonly waitingForReader: Array<(reader: DuckDBConnection) => void> = [];
 
   private constructor(
     readonly file: string,
     private readonly instance: DuckDBInstance,
     private readonly writer: DuckDBConnection,
-    private readonly reader: DuckDBConnection,
-  ) {}
+    private readonly readers: readonly DuckDBConnection[],
+  ) {
+    this.idleReaders = [...readers];
+  }
 
   /** Opens (creating if needed) the database file; ':memory:' for tests. */
   static async open(file: string): Promise<Store> {
@@ -53,15 +65,32 @@ export class Store {
       autoload_known_extensions: 'false',
     });
     const writer = await instance.connect();
-    const reader = await instance.connect();
-    return new Store(file, instance, writer, reader);
+    const readers = await Promise.all(Array.from({ length: READER_CONNECTIONS }, () => instance.connect()));
+    return new Store(file, instance, writer, readers);
   }
 
   /** Runs a read-only query outside any write transaction (sees committed data only). */
   async all<T = Row>(sql: string, values?: SqlValue[]): Promise<T[]> {
     this.assertOpen();
-    const reader = await this.reader.runAndReadAll(sql, values);
-    return reader.getRowObjectsJS().map(plainRow) as T[];
+    const reader = await this.borrowReader();
+    try {
+      const result = await reader.runAndReadAll(sql, values);
+      return result.getRowObjectsJS().map(plainRow) as T[];
+    } finally {
+      this.returnReader(reader);
+    }
+  }
+
+  private borrowReader(): Promise<DuckDBConnection> {
+    const idle = this.idleReaders.pop();
+    if (idle) return Promise.resolve(idle);
+    return new Promise((resolve) => this.waitingForReader.push(resolve));
+  }
+
+  private returnReader(reader: DuckDBConnection): void {
+    const next = this.waitingForReader.shift();
+    if (next) next(reader);
+    else this.idleReaders.push(reader);
   }
 
   /** The first row of a query, or undefined. */
@@ -108,7 +137,7 @@ export class Store {
     if (this.closed) return;
     await this.queue;
     this.closed = true;
-    this.reader.closeSync();
+    for (const reader of this.readers) reader.closeSync();
     this.writer.closeSync();
     this.instance.closeSync();
   }

@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { Store } from './store.ts';
+
+describe('Store reads under concurrency', () => {
+  it('answers 200 concurrent parameterised reads, beside writes, without failing', async () => {
+    // One DuckDB connection runs one prepared statement at a time; concurrent requests used
+    // to fail with "Failed to execute prepared statement" before reads got a connection each.
+    const store = await Store.open(':memory:');
+    await store.write((tx) => tx.run('CREATE TABLE t (k INTEGER, v VARCHAR)'));
+    const reads: Promise<unknown>[] = [];
+    for (let i = 0; i < 200; i += 1) {
+      reads.push(store.all<{ n: number }>('SELECT count(*) AS n FROM t WHERE k < ?', [i]));
+      if (i % 20 === 0) reads.push(store.write((tx) => tx.run('INSERT INTO t VALUES (?, ?)', [i, `v${i}`])));
+    }
+    const settled = await Promise.allSettled(reads);
+    expect(settled.filter((r) => r.status === 'rejected')).toEqual([]);
+    expect(await store.one<{ n: number }>('SELECT count(*) AS n FROM t')).toEqual({ n: 10 });
+    await store.close();
+  });
+});
