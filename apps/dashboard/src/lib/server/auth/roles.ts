@@ -51,6 +51,7 @@ export type Permission =
   | 'manage_accounts'
   | 'view_audit_log'
   | 'view_submission_status'
+  | 'view_submission_history'
   | 'submit_data'
   | 'edit_qi_log'
   | 'edit_aims'
@@ -63,13 +64,21 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'manage_accounts',
     'view_audit_log',
     'view_submission_status',
+    'view_submission_history',
     'read_reports',
     'comment_on_reports',
   ],
-  faculty: ['view_submission_status', 'read_reports', 'comment_on_reports'],
+  faculty: ['view_submission_status', 'view_submission_history', 'read_reports', 'comment_on_reports'],
   advisory: [],
-  site_lead: ['submit_data', 'edit_qi_log', 'edit_aims', 'write_report', 'read_reports'],
-  site_data_entry: ['submit_data', 'edit_qi_log', 'read_reports'],
+  site_lead: [
+    'submit_data',
+    'view_submission_history',
+    'edit_qi_log',
+    'edit_aims',
+    'write_report',
+    'read_reports',
+  ],
+  site_data_entry: ['submit_data', 'view_submission_history', 'edit_qi_log', 'read_reports'],
 };
 
 /**

@@ -123,6 +123,25 @@ export const migrations: readonly Migration[] = [
       )`,
     ],
   },
+  {
+    version: 2,
+    description: 'pending submission uploads (previewed, not yet confirmed)',
+    sql: [
+      // An upload waits here between its preview and its confirmation (at most an hour), so
+      // confirming stores exactly the file the person saw previewed, without sending it again.
+      `CREATE TABLE pending_uploads (
+        upload_id VARCHAR PRIMARY KEY,
+        account_id VARCHAR NOT NULL,
+        site_id VARCHAR NOT NULL,
+        period VARCHAR NOT NULL,
+        file_name VARCHAR,
+        file_sha256 VARCHAR NOT NULL,
+        csv_text VARCHAR NOT NULL,
+        created_at TIMESTAMP NOT NULL,
+        expires_at TIMESTAMP NOT NULL
+      )`,
+    ],
+  },
 ];
 
 /**
@@ -132,7 +151,7 @@ export const migrations: readonly Migration[] = [
  * @example
  * ```ts
  * const store = await Store.open(':memory:');
- * await migrate(store); // => [1]
+ * await migrate(store); // => [1, 2]
  * await migrate(store); // => []
  * ```
  */
