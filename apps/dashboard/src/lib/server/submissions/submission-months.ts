@@ -48,7 +48,8 @@ export function submittableMonthProblem(period: string | null, today: Date): str
 }
 
 /**
- * Whether a text is a month written YYYY-MM (as URLs and forms must write it).
+ * Whether a text is a month written YYYY-MM (as URLs and forms must write it). Not a type guard:
+ * `Period` is a plain string type, so narrowing would leave nothing for the other branch.
  *
  * @example
  * ```ts
@@ -56,6 +57,6 @@ export function submittableMonthProblem(period: string | null, today: Date): str
  * isPeriodText('2026-4'); // => false
  * ```
  */
-export function isPeriodText(text: string | null | undefined): text is Period {
+export function isPeriodText(text: string | null | undefined): boolean {
   return typeof text === 'string' && PERIOD_TEXT.test(text);
 }
