@@ -1,7 +1,10 @@
 /**
- * Reads a request body, but no more than `limit` bytes: a larger body (declared in
- * Content-Length, or streamed without one) is abandoned as soon as it passes the limit, so a
- * huge upload costs neither memory nor the time to receive it. Returns null when too large.
+ * Reads a request body, keeping no more than `limit` bytes: returns the bytes, or null when
+ * the body is larger. A larger body is still read to its end and thrown away, chunk by chunk
+ * (never held in memory), rather than the connection being cut: a client that sends the
+ * whole body before reading the answer (fetch does) then receives the 413 and its message
+ * instead of a connection reset. The server's own limit (BODY_SIZE_LIMIT, 2 MB) bounds how
+ * much is read; beyond it the stream ends in a 413 error, which also means "too large".
  *
  * @example
  * ```ts
@@ -10,9 +13,9 @@
  * ```
  */
 export async function readBodyWithin(request: Request, limit: number): Promise<Uint8Array | null> {
-  const declared = Number(request.headers.get('content-length'));
-  if (Number.isFinite(declared) && declared > limit) return null;
   if (!request.body) return new Uint8Array(0);
+  const declared = Number(request.headers.get('content-length'));
+  let tooLarge = Number.isFinite(declared) && declared > limit;
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -21,17 +24,14 @@ export async function readBodyWithin(request: Request, limit: number): Promise<U
       const { done, value } = await reader.read();
       if (done) break;
       size += value.length;
-      if (size > limit) {
-        await reader.cancel();
-        return null;
-      }
-      chunks.push(value);
+      if (size > limit) tooLarge = true;
+      if (!tooLarge) chunks.push(value);
     }
   } catch (error) {
-    // The server's own body limit (BODY_SIZE_LIMIT) ends the stream with a 413 error.
     if (error instanceof Error && 'status' in error && error.status === 413) return null;
     throw error;
   }
+  if (tooLarge) return null;
   const bytes = new Uint8Array(size);
   let offset = 0;
   for (const chunk of chunks) {

@@ -74,8 +74,9 @@ export const actions: Actions = {
       changes: preview.changes ? labelDiff(preview.changes, portal.reference) : null,
       uploadId: preview.uploadId,
     };
-    // A file with errors answers 422 (nothing kept); one that passes 200 with its preview.
-    return preview.check.ok ? { preview: view } : fail(422, { period, preview: view });
+    // 200 either way: the preview page (errors or not) is the answer the person asked for;
+    // nothing was kept when the file has errors. Scripts get 422 from the API instead.
+    return { period, preview: view };
   },
 
   confirm: async ({ request, locals }) => {
