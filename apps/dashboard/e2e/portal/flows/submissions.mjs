@@ -124,7 +124,7 @@ export const flows = [
       await page.getByText(`ready to store as version ${before + 2}`).waitFor();
       await page.locator('table.problems.warning tr[data-rule="category_sum_mismatch"]').first().waitFor();
       assert.match(
-        await page.getByRole('list', { name: 'Summary of changes' }).innerText(),
+        await page.getByRole('list', { name: 'Summary of changes' }).textContent(),
         /3 lines\s+changed/,
       );
       await screenshot(page, 'submission-preview-resubmission.png');
@@ -188,7 +188,7 @@ export const flows = [
       await page.goto(`${baseUrl}/portal/submissions/status`);
       const cell = page.locator(`td[data-site="S1"][data-period="${PERIOD}"]`);
       assert.match(await cell.getAttribute('data-status'), /^(submitted|resubmitted)$/);
-      assert.match(await cell.innerText(), new RegExp(`v${latest}`));
+      assert.match(await cell.textContent(), new RegExp(`v${latest}`));
       assert.equal(await page.locator('td[data-status]').count(), 7 * 12);
       assert.ok(
         (await page.locator('td[data-status="overdue"]').count()) > 0,
