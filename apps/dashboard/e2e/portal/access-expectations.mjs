@@ -22,6 +22,14 @@
 // actions or a +server.ts `POST` (likewise PUT, PATCH, DELETE).
 export const SIGNED_IN = ['network_admin', 'faculty', 'advisory', 'site_lead', 'site_data_entry'];
 export const EVERYONE = ['anonymous', ...SIGNED_IN];
+const SITE_ROLES = ['site_lead', 'site_data_entry'];
+const NETWORK_READERS = ['network_admin', 'faculty'];
+
+// Submissions: last month is always one a site may submit (the current month and 12 before).
+const today = new Date();
+const LAST_MONTH = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() - 1, 1))
+  .toISOString()
+  .slice(0, 7);
 
 // Who may see a site's QI log and monthly reports: its own team, faculty and network admins.
 const QI_READERS = ['network_admin', 'faculty', 'site_lead', 'site_data_entry'];
@@ -135,5 +143,78 @@ export const routeAccess = [
     other: '/portal/reports/S2/2026-03?/comment',
     body: { comment: '' },
     allow: ['network_admin', 'faculty'],
+  },
+  // Monthly submissions (site roles submit for their own site; admin and faculty read every site).
+  {
+    route: '/portal/submissions',
+    own: '/portal/submissions?site=S1',
+    other: '/portal/submissions?site=S2',
+    allow: [...NETWORK_READERS, ...SITE_ROLES],
+  },
+  {
+    route: '/portal/submissions/template.csv',
+    own: `/portal/submissions/template.csv?period=${LAST_MONTH}`,
+    allow: SITE_ROLES,
+  },
+  {
+    route: '/portal/submissions/upload',
+    own: `/portal/submissions/upload?period=${LAST_MONTH}`,
+    allow: SITE_ROLES,
+  },
+  // No file: allowed roles get 400 ("Choose the CSV file"), nothing stored.
+  {
+    route: '/portal/submissions/upload',
+    method: 'POST',
+    own: '/portal/submissions/upload?/preview',
+    body: { period: LAST_MONTH },
+    allow: SITE_ROLES,
+  },
+  // An upload id that was never previewed: allowed roles get 409, nothing stored.
+  {
+    route: '/portal/submissions/upload',
+    method: 'POST',
+    own: '/portal/submissions/upload?/confirm',
+    body: { upload: 'never-previewed', note: '' },
+    allow: SITE_ROLES,
+  },
+  {
+    route: '/portal/submissions/history',
+    own: '/portal/submissions/history?site=S1',
+    other: '/portal/submissions/history?site=S2',
+    allow: [...NETWORK_READERS, ...SITE_ROLES],
+  },
+  {
+    route: '/portal/submissions/history.csv',
+    own: '/portal/submissions/history.csv?site=S1',
+    other: '/portal/submissions/history.csv?site=S2',
+    allow: [...NETWORK_READERS, ...SITE_ROLES],
+  },
+  {
+    route: '/portal/submissions/diff',
+    own: '/portal/submissions/diff?site=S1&period=2022-04&from=1&to=1',
+    other: '/portal/submissions/diff?site=S2&period=2022-04&from=1&to=1',
+    allow: [...NETWORK_READERS, ...SITE_ROLES],
+  },
+  {
+    route: '/portal/submissions/diff.csv',
+    own: '/portal/submissions/diff.csv?site=S1&period=2022-04&from=1&to=1',
+    other: '/portal/submissions/diff.csv?site=S2&period=2022-04&from=1&to=1',
+    allow: [...NETWORK_READERS, ...SITE_ROLES],
+  },
+  { route: '/portal/submissions/status', own: '/portal/submissions/status', allow: NETWORK_READERS },
+  { route: '/portal/submissions/status.csv', own: '/portal/submissions/status.csv', allow: NETWORK_READERS },
+  {
+    route: '/portal/api/submissions',
+    own: `/portal/api/submissions?site=S1&period=${LAST_MONTH}`,
+    other: `/portal/api/submissions?site=S2&period=${LAST_MONTH}`,
+    allow: [...NETWORK_READERS, ...SITE_ROLES],
+  },
+  // A header-only CSV: allowed roles get 422 (no data rows), nothing stored.
+  {
+    route: '/portal/api/submissions',
+    method: 'POST',
+    own: `/portal/api/submissions?period=${LAST_MONTH}`,
+    body: { csv: 'site_id,period,measure_id,ethnic_category,numerator,denominator\n' },
+    allow: SITE_ROLES,
   },
 ];

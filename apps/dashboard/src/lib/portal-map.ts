@@ -47,6 +47,36 @@ export const portalPages: readonly PortalPage[] = [
     permission: null,
   },
   {
+    path: '/portal/submissions',
+    label: 'Monthly submissions',
+    description: 'Each month’s data: the latest version, what is due, templates to download.',
+    permission: 'view_submission_history',
+  },
+  {
+    path: '/portal/submissions/upload',
+    label: 'Upload a month’s data',
+    description: 'Upload your site’s monthly CSV, check the preview of errors and changes, then confirm.',
+    permission: 'submit_data',
+  },
+  {
+    path: '/portal/submissions/history',
+    label: 'Submission history',
+    description: 'Every version submitted: who, when, how many lines, and the note.',
+    permission: 'view_submission_history',
+  },
+  {
+    path: '/portal/submissions/diff',
+    label: 'Compare submission versions',
+    description: 'The cells that changed between two versions of a month’s submission.',
+    permission: 'view_submission_history',
+  },
+  {
+    path: '/portal/submissions/status',
+    label: 'Submission status',
+    description: 'Which sites have and have not submitted each month, with overdue months.',
+    permission: 'view_submission_status',
+  },
+  {
     path: '/portal/admin/accounts',
     label: 'Accounts',
     description: 'Create accounts, reset passwords, and disable or enable accounts.',

@@ -65,7 +65,7 @@ export async function seedQiLog(store: Store) {
       ]);
       await tx.run("INSERT INTO change_ideas VALUES (?, ?, 'Driver', 'Idea')", [`CI-${site}`, `AIM-${site}`]);
       await tx.run(
-        "INSERT INTO pdsa_cycles VALUES (?, ?, 1, '2025-01', NULL, 'Plan', 'Did it', NULL, NULL)",
+        "INSERT INTO pdsa_cycles (pdsa_id, change_idea_id, cycle, start_period, end_period, plan, do_notes, study, act) VALUES (?, ?, 1, '2025-01', NULL, 'Plan', 'Did it', NULL, NULL)",
         [`P-${site}`, `CI-${site}`],
       );
       await tx.run("INSERT INTO annotations VALUES (?, ?, '2025-02', 'pph_1500', NULL, 'pdsa', 'Started')", [

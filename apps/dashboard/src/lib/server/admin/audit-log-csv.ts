@@ -30,8 +30,8 @@ function cell(value: unknown): string | number | boolean | null {
  * ```ts
  * auditLogCsv([{ auditId: 1, occurredAt: '2026-01-01T09:00:00.000Z', accountId: null, email: 'cli:alice',
  *   action: 'account.create', target: 'x@nhs.net', detail: '{"display_name":"=HYPERLINK(1)","role":"faculty"}' }]);
- * // => 'occurred_at,email,account_id,action,target,detail_display_name,detail_role\n'
- * //  + "2026-01-01T09:00:00.000Z,cli:alice,,account.create,x@nhs.net,'=HYPERLINK(1),faculty\n"
+ * // => 'occurred_at,email,account_id,action,target,detail_display_name,detail_role\r\n'
+ * //  + "2026-01-01T09:00:00.000Z,cli:alice,,account.create,x@nhs.net,'=HYPERLINK(1),faculty\r\n"
  * ```
  */
 export function auditLogCsv(entries: readonly AuditEntry[]): string {

@@ -109,8 +109,8 @@ describe('auditLogCsv', () => {
         },
       ]),
     ).toBe(
-      'occurred_at,email,account_id,action,target,detail_display_name,detail_role\n' +
-        "2026-01-01T09:00:00.000Z,cli:alice,,account.create,x@nhs.net,'=HYPERLINK(1),faculty\n",
+      'occurred_at,email,account_id,action,target,detail_display_name,detail_role\r\n' +
+        "2026-01-01T09:00:00.000Z,cli:alice,,account.create,x@nhs.net,'=HYPERLINK(1),faculty\r\n",
     );
   });
 
@@ -156,10 +156,10 @@ describe('auditLogCsv', () => {
       { ...base, detail: null },
     ]);
     expect(text).toBe(
-      'occurred_at,email,account_id,action,target,detail_ids,detail_ok,detail_value\n' +
-        't,e,,a,,,,plain text\n' +
-        't,e,,a,,"[1,2]",1,\n' +
-        't,e,,a,,,,\n',
+      'occurred_at,email,account_id,action,target,detail_ids,detail_ok,detail_value\r\n' +
+        't,e,,a,,,,plain text\r\n' +
+        't,e,,a,,"[1,2]",1,\r\n' +
+        't,e,,a,,,,\r\n',
     );
   });
 });

@@ -24,6 +24,7 @@ const HOLDERS: Record<Permission, readonly Role[]> = {
   view_audit_log: ['network_admin'],
   view_submission_status: ['network_admin', 'faculty'],
   submit_data: ['site_lead', 'site_data_entry'],
+  view_submission_history: ['network_admin', 'faculty', 'site_lead', 'site_data_entry'],
   view_qi_log: ['network_admin', 'faculty', 'site_lead', 'site_data_entry'],
   edit_qi_log: ['site_lead', 'site_data_entry'],
   edit_aims: ['site_lead'],

@@ -51,6 +51,7 @@ export type Permission =
   | 'manage_accounts'
   | 'view_audit_log'
   | 'view_submission_status'
+  | 'view_submission_history'
   | 'submit_data'
   | 'view_qi_log'
   | 'edit_qi_log'
@@ -64,15 +65,30 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'manage_accounts',
     'view_audit_log',
     'view_submission_status',
+    'view_submission_history',
     'view_qi_log',
     'read_reports',
     'comment_on_reports',
   ],
-  faculty: ['view_submission_status', 'view_qi_log', 'read_reports', 'comment_on_reports'],
-  // The advisory group sees disclosure-controlled aggregates only: no site's QI log or reports.
+  faculty: [
+    'view_submission_status',
+    'view_submission_history',
+    'view_qi_log',
+    'read_reports',
+    'comment_on_reports',
+  ],
+  // The advisory group sees disclosure-controlled aggregates only: no site's detail, QI log or reports.
   advisory: [],
-  site_lead: ['submit_data', 'view_qi_log', 'edit_qi_log', 'edit_aims', 'write_report', 'read_reports'],
-  site_data_entry: ['submit_data', 'view_qi_log', 'edit_qi_log', 'read_reports'],
+  site_lead: [
+    'submit_data',
+    'view_submission_history',
+    'view_qi_log',
+    'edit_qi_log',
+    'edit_aims',
+    'write_report',
+    'read_reports',
+  ],
+  site_data_entry: ['submit_data', 'view_submission_history', 'view_qi_log', 'edit_qi_log', 'read_reports'],
 };
 
 /**

@@ -34,8 +34,8 @@ describe('spreadsheetSafe', () => {
 
 describe('toSpreadsheetSafeCsv', () => {
   it('matches its documented examples', () => {
-    expect(toSpreadsheetSafeCsv([{ name: '=1+1', n: -3 }], ['name', 'n'])).toBe("name,n\n'=1+1,-3\n");
-    expect(toSpreadsheetSafeCsv([{ name: '@a, b' }], ['name'])).toBe('name\n"\'@a, b"\n');
+    expect(toSpreadsheetSafeCsv([{ name: '=1+1', n: -3 }], ['name', 'n'])).toBe("name,n\r\n'=1+1,-3\r\n");
+    expect(toSpreadsheetSafeCsv([{ name: '@a, b' }], ['name'])).toBe('name\r\n"\'@a, b"\r\n');
   });
 
   it('quotes, neutralises and reads back cell for cell', () => {
@@ -59,6 +59,6 @@ describe('toSpreadsheetSafeCsv', () => {
   });
 
   it('neutralises header names too (a column named by user input)', () => {
-    expect(toSpreadsheetSafeCsv([], ['=x' as never])).toBe("'=x\n");
+    expect(toSpreadsheetSafeCsv([], ['=x' as never])).toBe("'=x\r\n");
   });
 });

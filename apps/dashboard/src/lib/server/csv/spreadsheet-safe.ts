@@ -30,13 +30,13 @@ export function spreadsheetSafe<T extends string | number | boolean | null | und
 }
 
 /**
- * Writes rows as CSV (header line, columns in the order given, LF line ends, final newline,
- * quoting as RFC 4180) with every text cell passed through {@link spreadsheetSafe}.
+ * Writes rows as CSV (header line, columns in the order given, CRLF line ends as RFC 4180 and
+ * Excel write them, final line end, RFC 4180 quoting) with every text cell passed through {@link spreadsheetSafe}.
  *
  * @example
  * ```ts
- * toSpreadsheetSafeCsv([{ name: '=1+1', n: -3 }], ['name', 'n']); // => "name,n\n'=1+1,-3\n"
- * toSpreadsheetSafeCsv([{ name: '@a, b' }], ['name']); // => 'name\n"\'@a, b"\n'
+ * toSpreadsheetSafeCsv([{ name: '=1+1', n: -3 }], ['name', 'n']); // => "name,n\r\n'=1+1,-3\r\n"
+ * toSpreadsheetSafeCsv([{ name: '@a, b' }], ['name']); // => 'name\r\n"\'@a, b"\r\n'
  * ```
  */
 export function toSpreadsheetSafeCsv<Row extends object>(
@@ -53,5 +53,5 @@ export function toSpreadsheetSafeCsv<Row extends object>(
         .join(','),
     );
   }
-  return `${lines.join('\n')}\n`;
+  return `${lines.join('\r\n')}\r\n`;
 }

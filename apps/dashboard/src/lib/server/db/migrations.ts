@@ -124,6 +124,25 @@ export const migrations: readonly Migration[] = [
     ],
   },
   {
+    version: 2,
+    description: 'pending submission uploads (previewed, not yet confirmed)',
+    sql: [
+      // An upload waits here between its preview and its confirmation (at most an hour), so
+      // confirming stores exactly the file the person saw previewed, without sending it again.
+      `CREATE TABLE pending_uploads (
+        upload_id VARCHAR PRIMARY KEY,
+        account_id VARCHAR NOT NULL,
+        site_id VARCHAR NOT NULL,
+        period VARCHAR NOT NULL,
+        file_name VARCHAR,
+        file_sha256 VARCHAR NOT NULL,
+        csv_text VARCHAR NOT NULL,
+        created_at TIMESTAMP NOT NULL,
+        expires_at TIMESTAMP NOT NULL
+      )`,
+    ],
+  },
+  {
     version: 3,
     description: 'PDSA cycles: notes on the act decision and the measures a cycle is watched on',
     sql: [
@@ -142,7 +161,7 @@ export const migrations: readonly Migration[] = [
  * @example
  * ```ts
  * const store = await Store.open(':memory:');
- * await migrate(store); // => [1, 3] (every version, oldest first)
+ * await migrate(store); // => [1, 2, 3] (every version, oldest first)
  * await migrate(store); // => []
  * ```
  */

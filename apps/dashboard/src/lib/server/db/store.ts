@@ -1,6 +1,11 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { type DuckDBConnection, DuckDBInstance, type DuckDBValue } from '@duckdb/node-api';
+import {
+  type DuckDBConnection,
+  DuckDBInstance,
+  type DuckDBPreparedStatement,
+  type DuckDBValue,
+} from '@duckdb/node-api';
 
 /** A value a query parameter may take. */
 export type SqlValue = DuckDBValue;
@@ -13,6 +18,22 @@ export interface Transaction {
   run(sql: string, values?: SqlValue[]): Promise<void>;
   all<T = Row>(sql: string, values?: SqlValue[]): Promise<T[]>;
 }
+
+/**
+ * Read connections kept open. A DuckDB connection runs one prepared (parameterised) statement
+ * at a time: two concurrent `all(sql, values)` calls on one connection fail with "Failed to
+ * execute prepared statement" (seen with 20 concurrent requests). Each read therefore borrows
+ * a connection of its own from this small pool, and waits when all are busy.
+ */
+const READER_CONNECTIONS = 4;
+
+/**
+ * Prepared read statements kept per connection. Parsing and planning a query costs more on
+ * the server's one JavaScript thread than running it (portal-load bench: ~40% of the time
+ * spent in DuckDB calls went to extracting and preparing statements), and the portal asks
+ * the same few queries again and again (the session on every request).
+ */
+const PREPARED_PER_CONNECTION = 100;
 
 /**
  * The portal's database: one embedded DuckDB file opened through `@duckdb/node-api`
@@ -36,18 +57,18 @@ export interface Transaction {
 export class Store {
   private queue: Promise<unknown> = Promise.resolve();
   private closed = false;
-  // A DuckDB connection runs one query at a time (a second concurrent one fails with "Failed
-  // to execute prepared statement"), so concurrent requests each borrow their own reader.
-  private readonly idleReaders: DuckDBConnection[] = [];
-  private readonly readerWaiters: ((reader: DuckDBConnection) => void)[] = [];
-  private readers = 0;
-  private static readonly MAX_READERS = 8;
+  private readonly idleReaders: DuckDBConnection[];
+  private readonly waitingForReader: Array<(reader: DuckDBConnection) => void> = [];
+  private readonly prepared = new Map<DuckDBConnection, Map<string, DuckDBPreparedStatement>>();
 
   private constructor(
     readonly file: string,
     private readonly instance: DuckDBInstance,
     private readonly writer: DuckDBConnection,
-  ) {}
+    private readonly readers: readonly DuckDBConnection[],
+  ) {
+    this.idleReaders = [...readers];
+  }
 
   /** Opens (creating if needed) the database file; ':memory:' for tests. */
   static async open(file: string): Promise<Store> {
@@ -58,35 +79,55 @@ export class Store {
       autoload_known_extensions: 'false',
     });
     const writer = await instance.connect();
-    return new Store(file, instance, writer);
+    const readers = await Promise.all(Array.from({ length: READER_CONNECTIONS }, () => instance.connect()));
+    return new Store(file, instance, writer, readers);
   }
 
   /** Runs a read-only query outside any write transaction (sees committed data only). */
   async all<T = Row>(sql: string, values?: SqlValue[]): Promise<T[]> {
     this.assertOpen();
-    const connection = await this.borrowReader();
+    const reader = await this.borrowReader();
     try {
-      const reader = await connection.runAndReadAll(sql, values);
-      return reader.getRowObjectsJS().map(plainRow) as T[];
+      const result = values?.length
+        ? await this.runPrepared(reader, sql, values)
+        : await reader.runAndReadAll(sql);
+      return result.getRowObjectsJS().map(plainRow) as T[];
     } finally {
-      this.returnReader(connection);
+      this.returnReader(reader);
     }
   }
 
-  private async borrowReader(): Promise<DuckDBConnection> {
+  // The caller holds `reader` alone, so its cached statements are never used concurrently.
+  private async runPrepared(reader: DuckDBConnection, sql: string, values: SqlValue[]) {
+    let cache = this.prepared.get(reader);
+    if (!cache) {
+      cache = new Map();
+      this.prepared.set(reader, cache);
+    }
+    let statement = cache.get(sql);
+    if (!statement) {
+      statement = await reader.prepare(sql);
+      if (cache.size >= PREPARED_PER_CONNECTION) {
+        const [oldest, evicted] = cache.entries().next().value ?? [];
+        if (oldest !== undefined) cache.delete(oldest);
+        evicted?.destroySync();
+      }
+      cache.set(sql, statement);
+    }
+    statement.bind(values);
+    return statement.runAndReadAll();
+  }
+
+  private borrowReader(): Promise<DuckDBConnection> {
     const idle = this.idleReaders.pop();
-    if (idle) return idle;
-    if (this.readers < Store.MAX_READERS) {
-      this.readers += 1;
-      return this.instance.connect();
-    }
-    return new Promise((resolve) => this.readerWaiters.push(resolve));
+    if (idle) return Promise.resolve(idle);
+    return new Promise((resolve) => this.waitingForReader.push(resolve));
   }
 
-  private returnReader(connection: DuckDBConnection): void {
-    const waiter = this.readerWaiters.shift();
-    if (waiter) waiter(connection);
-    else this.idleReaders.push(connection);
+  private returnReader(reader: DuckDBConnection): void {
+    const next = this.waitingForReader.shift();
+    if (next) next(reader);
+    else this.idleReaders.push(reader);
   }
 
   /** The first row of a query, or undefined. */
@@ -133,7 +174,9 @@ export class Store {
     if (this.closed) return;
     await this.queue;
     this.closed = true;
-    for (const reader of this.idleReaders.splice(0)) reader.closeSync();
+    for (const cache of this.prepared.values())
+      for (const statement of cache.values()) statement.destroySync();
+    for (const reader of this.readers) reader.closeSync();
     this.writer.closeSync();
     this.instance.closeSync();
   }
