@@ -21,32 +21,6 @@ export const portalPages: readonly PortalPage[] = [
     permission: null,
   },
   {
-    path: '/portal/login',
-    label: 'Sign in',
-    description: 'Sign in with your email address and password.',
-    permission: null,
-  },
-  {
-    path: '/portal/qi',
-    label: 'QI log: aims, change ideas and PDSA cycles',
-    description:
-      'Set aims, log the change ideas you test and each PDSA cycle; cycles are marked on the charts. Faculty and admins read every site’s log.',
-    permission: 'view_qi_log',
-  },
-  {
-    path: '/portal/reports',
-    label: 'Monthly reports',
-    description:
-      'Each month’s report: the aims, their charts with targets and PDSA cycles, and the site lead’s narrative. Faculty reply with comments.',
-    permission: 'read_reports',
-  },
-  {
-    path: '/portal/logout',
-    label: 'Sign out',
-    description: 'End your session on this device.',
-    permission: null,
-  },
-  {
     path: '/portal/submissions',
     label: 'Monthly submissions',
     description: 'Each month’s data: the latest version, what is due, templates to download.',
@@ -71,6 +45,20 @@ export const portalPages: readonly PortalPage[] = [
     permission: 'view_submission_history',
   },
   {
+    path: '/portal/qi',
+    label: 'QI log: aims, change ideas and PDSA cycles',
+    description:
+      'Set aims, log the change ideas you test and each PDSA cycle; cycles are marked on the charts. Faculty and admins read every site’s log.',
+    permission: 'view_qi_log',
+  },
+  {
+    path: '/portal/reports',
+    label: 'Monthly reports',
+    description:
+      'Each month’s report: the aims, their charts with targets and PDSA cycles, and the site lead’s narrative. Faculty reply with comments.',
+    permission: 'read_reports',
+  },
+  {
     path: '/portal/submissions/status',
     label: 'Submission status',
     description: 'Which sites have and have not submitted each month, with overdue months.',
@@ -87,5 +75,17 @@ export const portalPages: readonly PortalPage[] = [
     label: 'Audit log',
     description: 'Every change in the portal: who, what and when. Filter it and download it as CSV.',
     permission: 'view_audit_log',
+  },
+  {
+    path: '/portal/login',
+    label: 'Sign in',
+    description: 'Sign in with your email address and password.',
+    permission: null,
+  },
+  {
+    path: '/portal/logout',
+    label: 'Sign out',
+    description: 'End your session on this device.',
+    permission: null,
   },
 ];

@@ -11,6 +11,7 @@ import {
   normaliseEmail,
   resetPassword,
   setAccountDisabled,
+  toUser,
 } from './accounts.ts';
 
 let store: Store;
@@ -265,5 +266,28 @@ describe('listAccounts', () => {
       expect(account.createdAt).toMatch(/^\d{4}-\d{2}-\d{2}T/);
     }
     expect(JSON.stringify(accounts)).not.toContain('scrypt');
+  });
+});
+
+describe('toUser', () => {
+  it('matches its documented example and never carries the hash', () => {
+    const user = toUser({
+      account_id: 'a1',
+      email: 'l@nhs.net',
+      display_name: 'L',
+      role: 'site_lead',
+      site_id: 'S1',
+      password_hash: 'scrypt$…',
+      disabled: false,
+      created_at: '2026-01-01T00:00:00.000Z',
+    });
+    expect(user).toEqual({
+      accountId: 'a1',
+      email: 'l@nhs.net',
+      displayName: 'L',
+      role: 'site_lead',
+      siteId: 'S1',
+    });
+    expect(JSON.stringify(user)).not.toContain('scrypt');
   });
 });

@@ -131,7 +131,8 @@ export async function setAccountDisabled(
   });
 }
 
-interface AccountRow {
+/** An `accounts` row as DuckDB returns it. */
+export interface AccountRow {
   account_id: string;
   email: string;
   display_name: string;
@@ -142,7 +143,17 @@ interface AccountRow {
   created_at: string;
 }
 
-function toUser(row: AccountRow): PortalUser {
+/**
+ * The signed-in user an account row describes (never its hash).
+ *
+ * @example
+ * ```ts
+ * toUser({ account_id: 'a1', email: 'l@nhs.net', display_name: 'L', role: 'site_lead', site_id: 'S1',
+ *   password_hash: 'scrypt$…', disabled: false, created_at: '2026-01-01T00:00:00.000Z' });
+ * // => { accountId: 'a1', email: 'l@nhs.net', displayName: 'L', role: 'site_lead', siteId: 'S1' }
+ * ```
+ */
+export function toUser(row: AccountRow): PortalUser {
   return {
     accountId: row.account_id,
     email: row.email,

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Store } from '../db/store.ts';
-import { findAccount } from './accounts.ts';
+import { type AccountRow, toUser } from './accounts.ts';
 import type { PortalUser } from './roles.ts';
 
 /** The session cookie's name. */
@@ -38,11 +38,13 @@ export async function startSession(store: Store, accountId: string): Promise<str
 /** The signed-in user for a cookie token, or null when absent, unknown, expired or disabled. */
 export async function userForSession(store: Store, token: string | undefined): Promise<PortalUser | null> {
   if (!token || token.length > 100) return null;
-  const session = await store.one<{ account_id: string }>(
-    'SELECT account_id FROM sessions WHERE token_hash = ? AND expires_at > now()',
+  // One query per request (every request runs this): the session and its enabled account.
+  const row = await store.one<AccountRow>(
+    `SELECT a.* FROM sessions AS s JOIN accounts AS a ON a.account_id = s.account_id
+     WHERE s.token_hash = ? AND s.expires_at > now() AND NOT a.disabled`,
     [tokenHash(token)],
   );
-  return session ? findAccount(store, session.account_id) : null;
+  return row ? toUser(row) : null;
 }
 
 /** Ends a session (sign out). */
