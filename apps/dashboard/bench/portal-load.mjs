@@ -73,6 +73,14 @@ try {
     siteClient[site] = httpClient(portal.baseUrl);
     await siteClient[site].signIn(demoEmail('site_data_entry', site));
   }
+  // Measure the steady state: wait for the first publish of the audience files (about 10 s at
+  // start; /data/ answers 503 until then). Later republishes run during the load, as in use.
+  const publishedBy = performance.now() + 180_000;
+  while ((await siteClient.S1.request('/data/manifest.json')).status !== 200) {
+    if (performance.now() > publishedBy)
+      throw new Error('the audience files were not published within 180 s');
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
   const templates = new Map();
   for (const site of SITES)
     for (const period of MONTHS) {
