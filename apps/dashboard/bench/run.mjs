@@ -25,7 +25,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { RecordBatchReader } from 'apache-arrow';
-import { chromium } from 'playwright-core';
+import { launchChromium } from '../e2e/launch-chromium.mjs';
 import { startServer } from '../e2e/serve.mjs';
 
 const appDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -38,20 +38,7 @@ const nationalFile = path.resolve(
 );
 
 const server = await startServer({ root: buildDir });
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  headless: true,
-  args: [
-    '--headless',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-    '--disable-quic',
-  ],
-});
+const browser = await launchChromium();
 
 const median = (values) => {
   const sorted = [...values].sort((a, b) => a - b);

@@ -9,8 +9,8 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
 import { checkAdvisoryCounts } from './advisory-counts.mjs';
+import { launchChromium } from './launch-chromium.mjs';
 import { startServer } from './serve.mjs';
 
 const appDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -18,7 +18,6 @@ const buildDir = path.join(appDir, 'build');
 const outDir = path.join(appDir, 'e2e-out');
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const wcagTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 if (!existsSync(path.join(buildDir, 'index.html'))) {
   console.error('e2e: no built app in build/; run `pnpm --filter @maternity-qi/dashboard build` first');
@@ -29,21 +28,7 @@ rmSync(outDir, { recursive: true, force: true });
 mkdirSync(path.join(outDir, 'downloads'), { recursive: true });
 
 const server = await startServer({ root: buildDir });
-const browser = await chromium.launch({
-  executablePath: chromiumPath,
-  headless: true,
-  // Flags from shared/spec/toolchain.md §5 (never --user-data-dir: launch() makes a fresh profile).
-  args: [
-    '--headless',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-    '--disable-quic',
-  ],
-});
+const browser = await launchChromium();
 const manifest = JSON.parse(readFileSync(path.join(buildDir, 'data/manifest.json'), 'utf8'));
 const hasData = manifest.tables.length > 0;
 const hasNational =

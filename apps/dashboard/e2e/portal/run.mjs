@@ -7,13 +7,12 @@
 import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { chromium } from 'playwright-core';
+import { launchChromium } from '../launch-chromium.mjs';
 import { DEMO_PASSWORD, demoEmail, httpClient, startPortal } from './portal-server.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const appDir = path.resolve(here, '../..');
 const outDir = path.join(appDir, 'e2e-out', 'portal');
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const only = process.argv[2] ?? null;
 
 rmSync(outDir, { recursive: true, force: true });
@@ -36,20 +35,7 @@ if (!existsSync(path.join(appDir, 'build-node', 'index.js'))) {
 }
 
 const portal = await startPortal();
-const browser = await chromium.launch({
-  executablePath: chromiumPath,
-  headless: true,
-  args: [
-    '--headless',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-    '--disable-quic',
-  ],
-});
+const browser = await launchChromium();
 
 /** Opens a page signed in as a demo role (through the real login form). */
 async function signedInPage(context, role, siteId = 'S1') {

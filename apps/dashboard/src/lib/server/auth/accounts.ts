@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { type Actor, recordAudit } from '../db/audit-log.ts';
-import type { Store } from '../db/store.ts';
+import type { Store, Transaction } from '../db/store.ts';
 import { hashPassword, passwordProblem, UNKNOWN_ACCOUNT_HASH, verifyPassword } from './password.ts';
 import { isSiteRole, type PortalUser, ROLES, type Role } from './roles.ts';
 
@@ -100,15 +100,20 @@ export async function resetPassword(
   const hash = await hashPassword(password);
   const key = normaliseEmail(email);
   await store.write(async (tx) => {
-    const [account] = await tx.all<{ account_id: string }>(
-      'SELECT account_id FROM accounts WHERE email = ?',
-      [key],
-    );
-    if (!account) throw new AccountError('email', `No account for ${key}.`);
+    const accountId = await existingAccount(tx, key);
     await tx.run('UPDATE accounts SET password_hash = ?, updated_at = now() WHERE email = ?', [hash, key]);
-    await tx.run('DELETE FROM sessions WHERE account_id = ?', [account.account_id]);
+    await tx.run('DELETE FROM sessions WHERE account_id = ?', [accountId]);
     await recordAudit(tx, actor, 'account.reset_password', key);
   });
+}
+
+// The id of the account with this (normalised) email, or a field error naming the email.
+async function existingAccount(tx: Transaction, email: string): Promise<string> {
+  const [account] = await tx.all<{ account_id: string }>('SELECT account_id FROM accounts WHERE email = ?', [
+    email,
+  ]);
+  if (!account) throw new AccountError('email', `No account for ${email}.`);
+  return account.account_id;
 }
 
 /** Disables or re-enables an account; disabling ends its sessions. Audited. */
@@ -120,13 +125,9 @@ export async function setAccountDisabled(
 ): Promise<void> {
   const key = normaliseEmail(email);
   await store.write(async (tx) => {
-    const [account] = await tx.all<{ account_id: string }>(
-      'SELECT account_id FROM accounts WHERE email = ?',
-      [key],
-    );
-    if (!account) throw new AccountError('email', `No account for ${key}.`);
+    const accountId = await existingAccount(tx, key);
     await tx.run('UPDATE accounts SET disabled = ?, updated_at = now() WHERE email = ?', [disabled, key]);
-    if (disabled) await tx.run('DELETE FROM sessions WHERE account_id = ?', [account.account_id]);
+    if (disabled) await tx.run('DELETE FROM sessions WHERE account_id = ?', [accountId]);
     await recordAudit(tx, actor, disabled ? 'account.disable' : 'account.enable', key);
   });
 }
