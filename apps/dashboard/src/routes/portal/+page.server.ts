@@ -1,17 +1,9 @@
 import { redirect } from '@sveltejs/kit';
-import { portalPages } from '$lib/portal-map';
-import { can } from '$lib/server/auth/roles';
+import { portalMenuFor } from '$lib/server/portal-navigation';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals }) => {
   const user = locals.user;
   if (!user) redirect(303, '/portal/login');
-  const pages = portalPages.filter(
-    (page) =>
-      page.path !== '/portal' &&
-      page.path !== '/portal/login' &&
-      page.path !== '/portal/logout' &&
-      (page.permission === null || can(user, page.permission)),
-  );
-  return { pages };
+  return { pages: portalMenuFor(user).filter((page) => page.path !== '/portal') };
 };
