@@ -6,18 +6,16 @@
 //
 // Prints "N passed, N failed" last and writes e2e-out/results.json.
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { checkAdvisoryCounts } from './advisory-counts.mjs';
+import { expectNoAxeViolations } from './axe-check.mjs';
 import { launchChromium } from './launch-chromium.mjs';
 import { startServer } from './serve.mjs';
 
 const appDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const buildDir = path.join(appDir, 'build');
 const outDir = path.join(appDir, 'e2e-out');
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-const wcagTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
 if (!existsSync(path.join(buildDir, 'index.html'))) {
   console.error('e2e: no built app in build/; run `pnpm --filter @maternity-qi/dashboard build` first');
@@ -81,26 +79,6 @@ function slug(text) {
 
 function assert(condition, message) {
   if (!condition) throw new Error(message);
-}
-
-/** Runs axe-core on the page and throws on any WCAG 2.1 A/AA violation, naming rule and elements. */
-async function expectNoAxeViolations(page) {
-  await page.addScriptTag({ content: axeSource });
-  const violations = await page.evaluate(
-    async (tags) =>
-      (await window.axe.run(document, { runOnly: { type: 'tag', values: tags } })).violations.map((v) => ({
-        id: v.id,
-        help: v.help,
-        targets: v.nodes.slice(0, 5).map((node) => node.target.join(' ')),
-      })),
-    wcagTags,
-  );
-  assert(
-    violations.length === 0,
-    `axe found ${violations.length} WCAG 2.1 A/AA violations:\n${violations
-      .map((v) => `${v.id}: ${v.help} (${v.targets.join('; ')})`)
-      .join('\n')}`,
-  );
 }
 
 /** Fails if the page scrolls sideways (the layout must fit down to a tablet). */
