@@ -3,7 +3,14 @@ import type { Store } from '../db/store.ts';
 import { knownSiteIds, migratedStore, testActor } from '../testing/temp-portal.ts';
 import { createAccount, resetPassword, setAccountDisabled } from './accounts.ts';
 import type { PortalUser } from './roles.ts';
-import { endSession, SESSION_COOKIE, SESSION_HOURS, startSession, userForSession } from './sessions.ts';
+import {
+  endSession,
+  recordRefusedSignIn,
+  SESSION_COOKIE,
+  SESSION_HOURS,
+  startSession,
+  userForSession,
+} from './sessions.ts';
 
 let store: Store;
 let user: PortalUser;
@@ -100,5 +107,33 @@ describe('sessions', () => {
     const token = await startSession(store, user.accountId);
     await resetPassword(store, testActor, user.email, 'a long password 2');
     expect(await userForSession(store, token)).toBeNull();
+  });
+});
+
+describe('sign-in audit', () => {
+  const auditRows = (action: string) =>
+    store.all<{ email: string; target: string; detail: string }>(
+      'SELECT email, target, detail FROM audit_log WHERE action = ? ORDER BY audit_id',
+      [action],
+    );
+
+  it('records a sign-in and a sign-out in the session’s own transaction when an actor is given', async () => {
+    const actor = { accountId: user.accountId, email: user.email };
+    const before = (await auditRows('auth.sign_in')).length;
+    const token = await startSession(store, user.accountId, actor);
+    expect(await auditRows('auth.sign_in')).toHaveLength(before + 1);
+    await endSession(store, token, actor);
+    expect(await userForSession(store, token)).toBeNull();
+    expect((await auditRows('auth.sign_out')).at(-1)).toMatchObject({
+      email: user.email,
+      target: user.email,
+    });
+  });
+
+  it('records a refused sign-in under the typed email and address, never a password', async () => {
+    await recordRefusedSignIn(store, '  Lead.S1@demo.nhs.uk ', '10.0.0.7');
+    const last = (await auditRows('auth.sign_in_refused')).at(-1);
+    expect(last).toMatchObject({ email: 'lead.s1@demo.nhs.uk', target: 'lead.s1@demo.nhs.uk' });
+    expect(JSON.parse(last?.detail ?? '{}')).toEqual({ address: '10.0.0.7' });
   });
 });

@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { type Actor, recordAudit } from '../db/audit-log.ts';
 import type { Store } from '../db/store.ts';
 import { type AccountRow, toUser } from './accounts.ts';
 import type { PortalUser } from './roles.ts';
@@ -15,7 +16,8 @@ function tokenHash(token: string): string {
 }
 
 /**
- * Starts a session for an account and returns the token for the cookie.
+ * Starts a session for an account and returns the token for the cookie. With an `actor` (the
+ * sign-in page passes the person signing in) the sign-in is audited in the same transaction.
  *
  * @example
  * ```ts
@@ -23,9 +25,10 @@ function tokenHash(token: string): string {
  * (await userForSession(store, token))?.email; // => user.email
  * ```
  */
-export async function startSession(store: Store, accountId: string): Promise<string> {
+export async function startSession(store: Store, accountId: string, actor?: Actor): Promise<string> {
   const token = randomBytes(32).toString('base64url');
   await store.write(async (tx) => {
+    if (actor) await recordAudit(tx, actor, 'auth.sign_in', actor.email);
     await tx.run('DELETE FROM sessions WHERE expires_at < now()');
     await tx.run(`INSERT INTO sessions VALUES (?, ?, now(), now() + INTERVAL ${SESSION_HOURS} HOUR)`, [
       tokenHash(token),
@@ -47,7 +50,26 @@ export async function userForSession(store: Store, token: string | undefined): P
   return row ? toUser(row) : null;
 }
 
-/** Ends a session (sign out). */
-export async function endSession(store: Store, token: string): Promise<void> {
-  await store.write((tx) => tx.run('DELETE FROM sessions WHERE token_hash = ?', [tokenHash(token)]));
+/** Ends a session (sign out), audited when the `actor` signing out is given. */
+export async function endSession(store: Store, token: string, actor?: Actor): Promise<void> {
+  await store.write(async (tx) => {
+    await tx.run('DELETE FROM sessions WHERE token_hash = ?', [tokenHash(token)]);
+    if (actor) await recordAudit(tx, actor, 'auth.sign_out', actor.email);
+  });
+}
+
+/**
+ * Audits a refused sign-in (wrong password, unknown or disabled account) under the email that
+ * was typed, so an admin can see attempts on an account; the password is never recorded.
+ *
+ * @example
+ * ```ts
+ * await recordRefusedSignIn(store, 'lead.s1@demo.nhs.uk', '10.0.0.7');
+ * ```
+ */
+export async function recordRefusedSignIn(store: Store, email: string, address: string): Promise<void> {
+  const typed = email.trim().toLowerCase().slice(0, 254);
+  await store.write((tx) =>
+    recordAudit(tx, { accountId: null, email: typed }, 'auth.sign_in_refused', typed, { address }),
+  );
 }

@@ -1,6 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { checkCredentials } from '$lib/server/auth/accounts';
-import { SESSION_COOKIE, SESSION_HOURS, startSession } from '$lib/server/auth/sessions';
+import { recordRefusedSignIn, SESSION_COOKIE, SESSION_HOURS, startSession } from '$lib/server/auth/sessions';
 import { getPortal } from '$lib/server/portal';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -36,10 +36,14 @@ export const actions: Actions = {
     const user = await checkCredentials(portal.store, email, password);
     if (!user) {
       portal.loginLimit.recordFailure(email, address);
+      await recordRefusedSignIn(portal.store, email, address);
       return fail(400, { email, message: 'That email address and password do not match an active account.' });
     }
     portal.loginLimit.recordSuccess(email);
-    const token = await startSession(portal.store, user.accountId);
+    const token = await startSession(portal.store, user.accountId, {
+      accountId: user.accountId,
+      email: user.email,
+    });
     cookies.set(SESSION_COOKIE, token, {
       path: '/',
       httpOnly: true,

@@ -8,7 +8,11 @@ export const load: PageServerLoad = () => redirect(303, '/portal');
 
 export const actions: Actions = {
   default: async ({ locals, cookies }) => {
-    if (locals.sessionToken) await endSession((await getPortal()).store, locals.sessionToken);
+    if (locals.sessionToken && locals.user)
+      await endSession((await getPortal()).store, locals.sessionToken, {
+        accountId: locals.user.accountId,
+        email: locals.user.email,
+      });
     cookies.delete(SESSION_COOKIE, { path: '/' });
     redirect(303, '/portal/login');
   },
