@@ -1,6 +1,4 @@
-import { base } from '$app/paths';
-import { DataError, reasonOf } from '../data/data-error';
-import { fetchData } from '../data/fetch-data';
+import { fetchDataFile, fetchIndexFile } from '../data/data-files';
 import type { NationalBundle, NationalIndex } from './national-bundle';
 
 let cached: Promise<NationalBundle | null> | undefined;
@@ -19,23 +17,7 @@ export function fetchNationalBundle(): Promise<NationalBundle | null> {
 }
 
 async function load(): Promise<NationalBundle | null> {
-  const indexUrl = new URL(`${base}/data/national-context.json`, location.href).href;
-  let response: Response;
-  try {
-    response = await fetchData(indexUrl, { cache: 'no-cache' });
-  } catch (error) {
-    throw new DataError('manifest', indexUrl, reasonOf(error), { cause: error });
-  }
-  if (response.status === 404) return null;
-  if (!response.ok) throw new DataError('manifest', indexUrl, `the server answered ${response.status}`);
-  const index = (await response.json()) as NationalIndex;
-  if (index.file == null) return null;
-  const url = new URL(`${base}/data/${index.file}`, location.href).href;
-  try {
-    response = await fetchData(url);
-  } catch (error) {
-    throw new DataError('download', url, reasonOf(error), { cause: error });
-  }
-  if (!response.ok) throw new DataError('download', url, `the server answered ${response.status}`);
-  return (await response.json()) as NationalBundle;
+  const index = await fetchIndexFile<NationalIndex>('national-context.json');
+  if (index?.file == null) return null;
+  return fetchDataFile<NationalBundle>(index.file);
 }

@@ -1,6 +1,5 @@
-import { base } from '$app/paths';
-import { DataError, reasonOf } from '../data/data-error';
-import { fetchData } from '../data/fetch-data';
+import { DataError } from '../data/data-error';
+import { fetchHashedFile, fetchIndexFile } from '../data/data-files';
 import type { NetworkBundle, SiteBundle } from './site-bundle';
 
 /**
@@ -8,36 +7,15 @@ import type { NetworkBundle, SiteBundle } from './site-bundle';
  * time (`src/lib/build/precompute-site-data.ts`), so the page draws without
  * starting DuckDB-WASM. `null` when the build had no network data.
  */
-export async function fetchNetworkBundle(): Promise<NetworkBundle | null> {
-  const url = new URL(`${base}/data/site-network.json`, location.href).href;
-  let response: Response;
-  try {
-    // Revalidated every visit: it names the content-hashed site files.
-    response = await fetchData(url, { cache: 'no-cache' });
-  } catch (error) {
-    throw new DataError('manifest', url, reasonOf(error), { cause: error });
-  }
-  if (response.status === 404) return null;
-  if (!response.ok) throw new DataError('manifest', url, `the server answered ${response.status}`);
-  return (await response.json()) as NetworkBundle;
+export function fetchNetworkBundle(): Promise<NetworkBundle | null> {
+  // Revalidated every visit: it names the content-hashed site files.
+  return fetchIndexFile<NetworkBundle>('site-network.json');
 }
-
-const siteBundles = new Map<string, Promise<SiteBundle>>();
 
 /** One site's precomputed data (fetched once per tab; the file name is content-hashed). */
 export function fetchSiteBundle(network: NetworkBundle, siteId: string): Promise<SiteBundle> {
   const file = network.siteFiles[siteId];
   if (!file)
     return Promise.reject(new DataError('download', `site ${siteId}`, 'the site has no precomputed data'));
-  const url = new URL(`${base}/data/${file}`, location.href).href;
-  let bundle = siteBundles.get(url);
-  if (!bundle) {
-    bundle = fetchData(url).then(async (response) => {
-      if (!response.ok) throw new DataError('download', url, `the server answered ${response.status}`);
-      return (await response.json()) as SiteBundle;
-    });
-    bundle.catch(() => siteBundles.delete(url));
-    siteBundles.set(url, bundle);
-  }
-  return bundle;
+  return fetchHashedFile<SiteBundle>(file);
 }
