@@ -530,17 +530,34 @@ if (hasData) {
       } else {
         await page.getByLabel(label, { exact: true }).selectOption(value);
       }
-      await page.waitForFunction(
-        (previous) => {
-          const titles = [...document.querySelectorAll('figure.chart .chart-title')].map(
-            (t) => t.textContent,
-          );
-          const tables = [...document.querySelectorAll('figure.chart caption')].map((t) => t.textContent);
-          return JSON.stringify([...titles, ...tables]) !== previous;
-        },
-        JSON.stringify([...before, ...(await page.locator('figure.chart caption').allTextContents())]),
-        { timeout: 20_000 },
-      );
+      // Wait for the chosen state itself: while the next measure's counts load the charts
+      // are briefly gone, which already differs from before but is not the answer yet.
+      await page
+        .waitForFunction(
+          ({ previous, key, source }) => {
+            const titles = [...document.querySelectorAll('figure.chart .chart-title')].map(
+              (t) => t.textContent,
+            );
+            const tables = [...document.querySelectorAll('figure.chart caption')].map((t) => t.textContent);
+            const text = `${titles.join(' | ')} ${document.querySelector('main')?.textContent ?? ''}`;
+            return (
+              titles.length > 0 &&
+              JSON.stringify([...titles, ...tables]) !== previous &&
+              new URL(location.href).searchParams.has(key) &&
+              new RegExp(source).test(text)
+            );
+          },
+          {
+            previous: JSON.stringify([
+              ...before,
+              ...(await page.locator('figure.chart caption').allTextContents()),
+            ]),
+            key,
+            source: expected.source,
+          },
+          { timeout: 20_000 },
+        )
+        .catch(() => {});
       const url = new URL(page.url());
       assert(url.searchParams.has(key), `choosing ${label} left the URL at ${page.url()}`);
       const text = `${(await chartTitles(page)).join(' | ')} ${await page.locator('main').textContent()}`;
@@ -633,7 +650,11 @@ if (hasData) {
     const first = (await chartTitles(page))[0];
     await page.getByLabel('Measure', { exact: true }).selectOption('booking_by_10wk');
     await page.waitForFunction(
-      (previous) => document.querySelector('.chart-title')?.textContent !== previous,
+      (previous) => {
+        // A title must be back (charts are briefly gone while the next counts load).
+        const title = document.querySelector('.chart-title')?.textContent;
+        return title != null && title !== previous;
+      },
       first,
       {
         timeout: 20_000,
@@ -648,7 +669,11 @@ if (hasData) {
     const windowValue = await page.locator('#filter-window option').nth(2).getAttribute('value');
     await page.getByLabel('Months', { exact: true }).selectOption(windowValue ?? '3');
     await page.waitForFunction(
-      (previous) => document.querySelector('.chart-title')?.textContent !== previous,
+      (previous) => {
+        // A title must be back (charts are briefly gone while the next counts load).
+        const title = document.querySelector('.chart-title')?.textContent;
+        return title != null && title !== previous;
+      },
       second,
       {
         timeout: 20_000,
