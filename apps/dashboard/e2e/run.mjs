@@ -582,7 +582,16 @@ if (hasData) {
     await page.waitForFunction(() => new URL(location.href).searchParams.has('group'), null, {
       timeout: 10_000,
     });
-    await waitForFirstChart(page);
+    await page
+      .waitForFunction(
+        () =>
+          /Asian|Indian|Pakistani|Bangladeshi/.test(
+            [...document.querySelectorAll('figure.chart .chart-title')].map((t) => t.textContent).join(' '),
+          ),
+        null,
+        { timeout: 20_000 },
+      )
+      .catch(() => {});
     assert(
       /Asian|Indian|Pakistani|Bangladeshi/.test((await chartTitles(page)).join(' ')),
       'forward did not restore the group',
