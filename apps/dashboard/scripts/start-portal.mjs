@@ -30,6 +30,7 @@ process.env.PORT = port;
 process.env.ORIGIN ??= `http://${host}:${port}`;
 process.env.PORTAL_DB ??= path.resolve(appDir, option('--db', '.portal/portal.duckdb'));
 process.env.PORTAL_AUDIENCE_DIR ??= path.join(path.dirname(process.env.PORTAL_DB), 'audiences');
+process.env.PORTAL_BACKUP_DIR ??= path.join(path.dirname(process.env.PORTAL_DB), 'backups');
 // The server runs scripts/publish-audiences.ts (in a child process) to write those folders.
 process.env.PORTAL_APP_DIR ??= appDir;
 if (!args.includes('--no-demo')) process.env.PORTAL_DEMO ??= '1';

@@ -1,6 +1,7 @@
 import type { Handle, ServerInit } from '@sveltejs/kit';
 import { building } from '$app/environment';
 import { isSameOrigin, isWriteMethod, mayRequest } from '$lib/server/access-policy';
+import { startAutomaticBackups } from '$lib/server/admin/backup-schedule';
 import { startAudiencePublishing, stopAudiencePublishing } from '$lib/server/audience/audience-publishing';
 import { serveAudienceFile } from '$lib/server/audience/serve-audience-file';
 import { SESSION_COOKIE, userForSession } from '$lib/server/auth/sessions';
@@ -14,15 +15,17 @@ const SECURITY_HEADERS: Record<string, string> = {
 };
 
 /**
- * Opens the database at start (printing the demo accounts), starts publishing every
- * audience's /data/ files in the background (the server answers at once; pages say their
+ * Opens the database at start (printing the demo accounts), starts the automatic backups and
+ * publishing every audience's /data/ files in the background (the server answers at once; pages say their
  * data is being prepared until the files exist), and closes both cleanly on shutdown.
  */
 export const init: ServerInit = async () => {
   if (building || !__PORTAL__) return;
   const portal = await getPortal();
   startAudiencePublishing(portal);
+  const backups = startAutomaticBackups(portal.store, portal.backups, { state: portal.backupState });
   process.on('sveltekit:shutdown', () => {
+    backups.stop();
     stopAudiencePublishing();
     void closePortal();
   });

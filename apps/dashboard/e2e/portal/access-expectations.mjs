@@ -94,6 +94,15 @@ export const routeAccess = [
   },
   { route: '/portal/admin/audit', own: '/portal/admin/audit', allow: ['network_admin'] },
   { route: '/portal/admin/audit.csv', own: '/portal/admin/audit.csv', allow: ['network_admin'] },
+  { route: '/portal/admin/backups', own: '/portal/admin/backups', allow: ['network_admin'] },
+  // An admin's call takes a real (manual) backup of the matrix's own server: harmless.
+  {
+    route: '/portal/admin/backups',
+    method: 'POST',
+    own: '/portal/admin/backups?/backup',
+    body: {},
+    allow: ['network_admin'],
+  },
   { route: '/portal/qi', own: '/portal/qi', allow: QI_READERS },
   { route: '/portal/qi/[site]', own: '/portal/qi/S1', other: '/portal/qi/S2', allow: QI_READERS },
   // Empty bodies: allowed roles get 400 (field errors), nothing is written.

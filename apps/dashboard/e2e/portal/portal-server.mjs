@@ -51,7 +51,13 @@ export async function startPortal({ dbDir = mkdtempSync(path.join(tmpdir(), 'qi-
       '--db',
       path.join(dbDir, 'portal.duckdb'),
     ],
-    { cwd: appDir, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] },
+    // Automatic backups off unless a flow turns them on: a backup at every start would sit in the
+    // write queue beside the flows' own timings (flows/backups.mjs tests them).
+    {
+      cwd: appDir,
+      env: { ...process.env, PORTAL_BACKUP_HOURS: '0', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
   );
   let output = '';
   child.stdout.on('data', (chunk) => {
@@ -79,6 +85,15 @@ export async function startPortal({ dbDir = mkdtempSync(path.join(tmpdir(), 'qi-
     dbDir,
     child,
     output: () => output,
+    /** Waits until the server has printed a line matching the pattern (fails with what it did print). */
+    async waitForOutput(pattern, timeout = 60_000) {
+      const deadline = Date.now() + timeout;
+      while (!pattern.test(output)) {
+        if (child.exitCode !== null || Date.now() > deadline)
+          throw new Error(`the portal never printed ${pattern}; it printed:\n${output}`);
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    },
     /** Graceful stop (SIGTERM: adapter-node drains and the database is closed). */
     async stop() {
       if (child.exitCode === null) child.kill('SIGTERM');

@@ -77,6 +77,12 @@ export const portalPages: readonly PortalPage[] = [
     permission: 'view_audit_log',
   },
   {
+    path: '/portal/admin/backups',
+    label: 'Backups',
+    description: 'The database’s backups, automatic and manual: take one now, and how to restore one.',
+    permission: 'back_up_database',
+  },
+  {
     path: '/portal/login',
     label: 'Sign in',
     description: 'Sign in with your email address and password.',

@@ -16,7 +16,10 @@ const PAGES = [
   },
   { role: 'site_lead', paths: ['/portal/qi/S1', '/portal/reports', '/portal/reports/S1/2026-03'] },
   { role: 'faculty', paths: ['/portal/submissions/status', '/portal/qi', '/portal/reports/S2/2026-02'] },
-  { role: 'network_admin', paths: ['/portal/admin/accounts', '/portal/admin/audit'] },
+  {
+    role: 'network_admin',
+    paths: ['/portal/admin/accounts', '/portal/admin/audit', '/portal/admin/backups'],
+  },
   { role: 'advisory', paths: ['/portal'] },
 ];
 

@@ -1,6 +1,11 @@
 import path from 'node:path';
 import type { ReferenceTables } from '@maternity-qi/network-data';
 import { readReferenceTables, repoDataDir } from '@maternity-qi/network-data/node';
+import {
+  type BackupScheduleState,
+  type BackupSettings,
+  backupSettingsFromEnv,
+} from './admin/backup-schedule.ts';
 import { LoginRateLimit } from './auth/login-rate-limit.ts';
 import { migrate } from './db/migrations.ts';
 import { DEMO_PASSWORD, seedDemo } from './db/seed-demo.ts';
@@ -14,6 +19,10 @@ export interface Portal {
   loginLimit: LoginRateLimit;
   /** Where the repository's data/ folder is (reference tables, demo network, national context). */
   repoData: string;
+  /** Where backups go and how often automatic ones are taken (PORTAL_BACKUP_*). */
+  backups: BackupSettings;
+  /** How the automatic backups are going, for the admin page. */
+  backupState: BackupScheduleState;
 }
 
 export interface PortalOptions {
@@ -49,6 +58,8 @@ export async function closePortal(): Promise<void> {
 async function openPortal(options: PortalOptions): Promise<Portal> {
   const repoData = process.env.PORTAL_DATA_DIR ?? repoDataDir();
   const file = options.databaseFile ?? process.env.PORTAL_DB ?? path.resolve('.portal/portal.duckdb');
+  // Checked before the database is opened: a bad setting stops the start, naming the variable.
+  const backups = backupSettingsFromEnv(process.env, file);
   const store = await Store.open(file);
   await migrate(store);
   const reference = readReferenceTables(repoData);
@@ -70,5 +81,7 @@ async function openPortal(options: PortalOptions): Promise<Portal> {
     siteIds: new Set(reference.sites.map((s) => s.site_id)),
     loginLimit: new LoginRateLimit(),
     repoData,
+    backups,
+    backupState: { lastError: null, lastAutomatic: null },
   };
 }

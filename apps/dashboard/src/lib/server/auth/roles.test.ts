@@ -22,6 +22,7 @@ const user = (role: Role, siteId: string | null = null): PortalUser => ({
 const HOLDERS: Record<Permission, readonly Role[]> = {
   manage_accounts: ['network_admin'],
   view_audit_log: ['network_admin'],
+  back_up_database: ['network_admin'],
   view_submission_status: ['network_admin', 'faculty'],
   submit_data: ['site_lead', 'site_data_entry'],
   view_submission_history: ['network_admin', 'faculty', 'site_lead', 'site_data_entry'],

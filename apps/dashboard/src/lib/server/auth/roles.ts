@@ -50,6 +50,7 @@ export function audienceOf(user: PortalUser): Audience {
 export type Permission =
   | 'manage_accounts'
   | 'view_audit_log'
+  | 'back_up_database'
   | 'view_submission_status'
   | 'view_submission_history'
   | 'submit_data'
@@ -64,6 +65,7 @@ const GRANTS: Record<Role, readonly Permission[]> = {
   network_admin: [
     'manage_accounts',
     'view_audit_log',
+    'back_up_database',
     'view_submission_status',
     'view_submission_history',
     'view_qi_log',
