@@ -130,6 +130,24 @@ export const routeAccess = [
     body: {},
     allow: ['site_lead', 'site_data_entry'],
   },
+  // Deletes of a real demo cycle and idea, not confirmed: allowed roles get 400 and nothing
+  // is deleted (the server insists on the confirmation box).
+  {
+    route: '/portal/qi/[site]',
+    method: 'POST',
+    own: '/portal/qi/S1?/deletePdsa',
+    other: '/portal/qi/S2?/deletePdsa',
+    body: { pdsa_id: 'AIM-A1-CI1-P1' },
+    allow: ['site_lead', 'site_data_entry'],
+  },
+  {
+    route: '/portal/qi/[site]',
+    method: 'POST',
+    own: '/portal/qi/S1?/deleteChangeIdea',
+    other: '/portal/qi/S2?/deleteChangeIdea',
+    body: { change_idea_id: 'AIM-A1-CI1' },
+    allow: ['site_lead', 'site_data_entry'],
+  },
   { route: '/portal/reports', own: '/portal/reports', allow: QI_READERS },
   {
     route: '/portal/reports/[site]/[period]',

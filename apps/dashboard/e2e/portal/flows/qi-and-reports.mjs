@@ -2,7 +2,8 @@
 // and a PDSA cycle (meeting field errors on the way), the month's report charts the aim with
 // its target and the new cycle, a narrative with script and javascript: links renders
 // harmlessly, is submitted, prints to a PDF; faculty reply; the lead reads the reply; the
-// advisory group and another site's lead are refused.
+// advisory group and another site's lead are refused. A site team deletes a cycle and an idea
+// logged by mistake, only once it ticks the confirmation.
 import assert from 'node:assert/strict';
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -301,6 +302,66 @@ export const flows = [
       const response = await page.goto(`${baseUrl}${REPORT_PATH}`);
       assert.equal(response.status(), 403);
       assert.equal(await page.locator('.report-aim').count(), 0);
+    },
+  },
+  {
+    name: 'S3’s data entry deletes a PDSA cycle and a change idea logged by mistake, only when confirmed; the audit log keeps them',
+    async run({ signedInPage, baseUrl, screenshot, http, demoEmail }) {
+      const MISTAKE_PLAN = 'E2E: logged against the wrong idea by mistake.';
+      const page = await signedInPage('site_data_entry', 'S3');
+      await page.goto(`${baseUrl}/portal/qi/S3`);
+      await page.waitForLoadState('networkidle');
+      const aim = page.locator('section.aim#AIM-C1');
+      const ideaPanel = await openPanel(aim, 'Add a change idea to AIM-C1');
+      await ideaPanel.getByLabel('Primary driver').fill('E2E driver');
+      await ideaPanel.getByLabel('Change idea').fill('E2E idea added by mistake');
+      await ideaPanel.getByRole('button', { name: 'Add the change idea' }).click();
+      const idea = aim.locator('article.change-idea', {
+        has: page.getByRole('heading', { name: 'Change idea: E2E idea added by mistake' }),
+      });
+      await idea.waitFor();
+      const cyclePanel = await openPanel(idea, 'Log a PDSA cycle for this change idea');
+      await cyclePanel.getByLabel('Plan').fill(MISTAKE_PLAN);
+      await cyclePanel.getByLabel('Start month').fill('2026-01');
+      await cyclePanel.getByRole('button', { name: 'Log the cycle' }).click();
+      await idea.locator('li.cycle').getByText(MISTAKE_PLAN).waitFor();
+      // With a cycle, the idea offers no delete; the cycle does.
+      assert.equal(await idea.locator('summary', { hasText: 'Delete this change idea' }).count(), 0);
+
+      const deleteCycle = await openPanel(idea, 'Delete PDSA 1');
+      await deleteCycle.getByRole('button', { name: 'Delete PDSA 1' }).click();
+      await deleteCycle.getByText('Tick the box to confirm you want to delete PDSA 1.').first().waitFor();
+      assert.equal(await idea.locator('li.cycle').count(), 1, 'an unconfirmed delete removed the cycle');
+      await screenshot(page, 'qi-delete-confirm.png');
+      await deleteCycle.getByLabel('Yes, delete PDSA 1').check();
+      await deleteCycle.getByRole('button', { name: 'Delete PDSA 1' }).click();
+      await page
+        .getByRole('status')
+        .filter({ hasText: /PDSA cycle 1 of AIM-C1-CI\d+ deleted, with its marker on the charts/ })
+        .waitFor();
+      await idea.getByText('No PDSA cycles yet.').waitFor();
+      assert.equal(await idea.locator('li.cycle').count(), 0);
+
+      const deleteIdea = await openPanel(idea, 'Delete this change idea');
+      await deleteIdea.getByLabel('Yes, delete this change idea').check();
+      await deleteIdea.getByRole('button', { name: 'Delete this change idea' }).click();
+      await page
+        .getByRole('status')
+        .filter({ hasText: 'Change idea “E2E idea added by mistake” deleted.' })
+        .waitFor();
+      assert.equal(await idea.count(), 0, 'the change idea is still listed');
+
+      // Nothing is lost for good: the audit log holds what was deleted, and who deleted it.
+      const admin = http();
+      await admin.signIn(demoEmail('network_admin'));
+      const audit = await (await admin.request('/portal/admin/audit.csv?action=pdsa.delete')).text();
+      assert.match(audit, /data\.s3@demo\.nhs\.uk,[^,]*,pdsa\.delete,AIM-C1-CI\d+-P1/);
+      assert.ok(audit.includes(MISTAKE_PLAN), 'the audit entry does not hold the deleted plan');
+      const ideas = await (await admin.request('/portal/admin/audit.csv?action=change_idea.delete')).text();
+      assert.ok(
+        ideas.includes('E2E idea added by mistake'),
+        'the audit entry does not hold the deleted idea',
+      );
     },
   },
 ];

@@ -1,7 +1,7 @@
 import { can, type PortalUser } from '../auth/roles.ts';
 import { dataChanged } from '../data-changes.ts';
 import { recordAudit } from '../db/audit-log.ts';
-import { Forbidden, NotFound, withExtraErrors } from '../write-errors.ts';
+import { Forbidden, InvalidInput, NotFound, withExtraErrors } from '../write-errors.ts';
 import { type ChangeIdeaFields, validateChangeIdea } from './change-idea-input.ts';
 import {
   actorOf,
@@ -75,4 +75,49 @@ export async function saveChangeIdea(
   });
   dataChanged({ siteId, reason: `change idea ${saved.change_idea_id} ${existing ? 'changed' : 'added'}` });
   return saved;
+}
+
+/**
+ * Deletes one of the site's change ideas that has no PDSA cycles (delete those first: a tested
+ * idea's history is the network's learning), in one transaction with an audit entry
+ * (`change_idea.delete`) that keeps it. The form must say it was confirmed; both refusals are
+ * `InvalidInput` on the `confirm` field. Needs `edit_qi_log` for the site (`Forbidden`); an
+ * idea not at this site is `NotFound`.
+ *
+ * @example
+ * ```ts
+ * await deleteChangeIdea(store, dataEntryOfS1, 'S1', 'AIM-A1-CI2', true);
+ * // => { change_idea_id: 'AIM-A1-CI2', aim_id: 'AIM-A1', primary_driver: '…', title: '…' }
+ * ```
+ */
+export async function deleteChangeIdea(
+  store: QiStore,
+  user: PortalUser,
+  siteId: string,
+  changeIdeaId: string,
+  confirmed: boolean,
+): Promise<ChangeIdeaRecord> {
+  if (!can(user, 'edit_qi_log', siteId))
+    throw new Forbidden(`Only the team of site ${siteId} can change its QI log.`);
+  const existing = await findChangeIdea(store, siteId, changeIdeaId);
+  if (!existing) throw new NotFound(`There is no change idea ${changeIdeaId} at site ${siteId}.`);
+  const { aim: _aim, ...idea } = existing;
+  await store.write(async (tx) => {
+    // Counted inside the write: a cycle logged a moment ago still blocks the delete.
+    const [cycles] = await tx.all<{ n: number }>(
+      'SELECT count(*)::INTEGER AS n FROM pdsa_cycles WHERE change_idea_id = ?',
+      [changeIdeaId],
+    );
+    const n = Number(cycles?.n ?? 0);
+    if (n > 0)
+      throw new InvalidInput({
+        confirm: `This change idea has ${n} PDSA ${n === 1 ? 'cycle' : 'cycles'}: delete ${n === 1 ? 'it' : 'them'} first, or keep the idea and record in its last cycle that you abandoned it.`,
+      });
+    if (!confirmed)
+      throw new InvalidInput({ confirm: 'Tick the box to confirm you want to delete this change idea.' });
+    await tx.run('DELETE FROM change_ideas WHERE change_idea_id = ?', [changeIdeaId]);
+    await recordAudit(tx, actorOf(user), 'change_idea.delete', changeIdeaId, { ...idea });
+  });
+  dataChanged({ siteId, reason: `change idea ${changeIdeaId} deleted` });
+  return idea;
 }

@@ -3,7 +3,7 @@ import { can, type PortalUser } from '../auth/roles.ts';
 import { dataChanged } from '../data-changes.ts';
 import { recordAudit } from '../db/audit-log.ts';
 import type { Transaction } from '../db/store.ts';
-import { Forbidden, NotFound, withExtraErrors } from '../write-errors.ts';
+import { Forbidden, InvalidInput, NotFound, withExtraErrors } from '../write-errors.ts';
 import { type PdsaFields, type PdsaInput, validatePdsa } from './pdsa-input.ts';
 import { type AimRecord, actorOf, findChangeIdea, type PdsaRecord, type QiStore } from './qi-store.ts';
 
@@ -181,4 +181,39 @@ export async function savePdsaCycle(
   });
   dataChanged({ siteId, reason: `PDSA cycle ${saved.pdsa_id} ${existing ? 'changed' : 'logged'}` });
   return saved;
+}
+
+/**
+ * Deletes one of the site's PDSA cycles (logged by mistake, or twice) with its chart marker, in
+ * one transaction with an audit entry (`pdsa.delete`) that keeps the whole cycle, so nothing
+ * is lost for good. The form must say it was confirmed (`InvalidInput` otherwise); needs
+ * `edit_qi_log` for the site (`Forbidden`); a cycle not at this site is `NotFound`.
+ *
+ * @example
+ * ```ts
+ * const gone = await deletePdsaCycle(store, leadOfS1, 'S1', 'AIM-A1-CI1-P3', true);
+ * gone.cycle; // => 3
+ * ```
+ */
+export async function deletePdsaCycle(
+  store: QiStore,
+  user: PortalUser,
+  siteId: string,
+  pdsaId: string,
+  confirmed: boolean,
+): Promise<PdsaRecord> {
+  if (!can(user, 'edit_qi_log', siteId))
+    throw new Forbidden(`Only the team of site ${siteId} can change its QI log.`);
+  const existing = await store.one<PdsaRecord>('SELECT * FROM pdsa_cycles WHERE pdsa_id = ?', [pdsaId]);
+  const idea = existing ? await findChangeIdea(store, siteId, existing.change_idea_id) : undefined;
+  if (!existing || !idea) throw new NotFound(`There is no PDSA cycle ${pdsaId} at site ${siteId}.`);
+  if (!confirmed)
+    throw new InvalidInput({ confirm: `Tick the box to confirm you want to delete PDSA ${existing.cycle}.` });
+  await store.write(async (tx) => {
+    await tx.run('DELETE FROM annotations WHERE annotation_id = ?', [pdsaAnnotationId(pdsaId)]);
+    await tx.run('DELETE FROM pdsa_cycles WHERE pdsa_id = ?', [pdsaId]);
+    await recordAudit(tx, actorOf(user), 'pdsa.delete', pdsaId, { ...existing });
+  });
+  dataChanged({ siteId, reason: `PDSA cycle ${pdsaId} deleted` });
+  return existing;
 }

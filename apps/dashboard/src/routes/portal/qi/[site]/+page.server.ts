@@ -6,8 +6,8 @@ import { can, type PortalUser } from '$lib/server/auth/roles';
 import { asHttpError, formReader, formValues, requireUser, runFormAction } from '$lib/server/form-action';
 import { getPortal } from '$lib/server/portal';
 import { saveAim } from '$lib/server/qi-log/aims';
-import { saveChangeIdea } from '$lib/server/qi-log/change-ideas';
-import { savePdsaCycle } from '$lib/server/qi-log/pdsa-cycles';
+import { deleteChangeIdea, saveChangeIdea } from '$lib/server/qi-log/change-ideas';
+import { deletePdsaCycle, savePdsaCycle } from '$lib/server/qi-log/pdsa-cycles';
 import { readQiLog } from '$lib/server/qi-log/qi-log';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -120,6 +120,34 @@ export const actions: Actions = {
       return {
         saved: cycle.pdsa_id,
         message: `PDSA cycle ${cycle.cycle} of ${cycle.change_idea_id} saved; it is marked on the charts at ${monthLabel(cycle.start_period)}.`,
+      };
+    });
+  },
+  deletePdsa: async ({ locals, params, request }) => {
+    const user = writer(locals, params.site, 'edit_qi_log');
+    const data = await request.formData();
+    const { text } = formReader(data);
+    const pdsaId = text('pdsa_id');
+    const { store } = await getPortal();
+    return runFormAction(`pdsa-delete:${pdsaId}`, formValues(data), async () => {
+      const cycle = await deletePdsaCycle(store, user, params.site, pdsaId, text('confirm') === 'yes');
+      return {
+        saved: cycle.change_idea_id,
+        message: `PDSA cycle ${cycle.cycle} of ${cycle.change_idea_id} deleted, with its marker on the charts. The audit log keeps a copy.`,
+      };
+    });
+  },
+  deleteChangeIdea: async ({ locals, params, request }) => {
+    const user = writer(locals, params.site, 'edit_qi_log');
+    const data = await request.formData();
+    const { text } = formReader(data);
+    const ideaId = text('change_idea_id');
+    const { store } = await getPortal();
+    return runFormAction(`idea-delete:${ideaId}`, formValues(data), async () => {
+      const idea = await deleteChangeIdea(store, user, params.site, ideaId, text('confirm') === 'yes');
+      return {
+        saved: idea.aim_id,
+        message: `Change idea “${idea.title}” deleted. The audit log keeps a copy.`,
       };
     });
   },
