@@ -6,7 +6,9 @@
 //   2. 20 signed-in users (14 site accounts, 2 network admin, 2 faculty, 2 advisory sessions) each
 //      looping over what they would do (portal home, submissions, history, status, a template, an
 //      API submission every few seconds for site accounts, /data/manifest.json) for ~30 s:
-//      p50/p95/p99 per endpoint and overall, and throughput.
+//      p50/p95/p99 per endpoint and overall, and throughput;
+//   3. backups while the portal runs: 5 "Back up now" from the admin page, each with a month's
+//      API submission posted at the same moment (it waits in the write queue): both round trips.
 // Targets (issue 7): a month's submission validated and stored in < 1 s; API p95 < 200 ms with
 // 20 concurrent users. Prints a table; writes bench-out/portal-load.json.
 //
@@ -217,6 +219,44 @@ try {
     statuses: entry.statuses,
     unexpected: entry.unexpected,
   }));
+  // 3. Backups while the portal runs, on the database the load has grown.
+  const admin = httpClient(portal.baseUrl);
+  await admin.signIn(demoEmail('network_admin'));
+  const backupRuns = [];
+  for (let run = 0; run < 5; run += 1) {
+    const started = performance.now();
+    const [backup, submission] = await Promise.all([
+      admin
+        .request('/portal/admin/backups?/backup', {
+          method: 'POST',
+          body: new URLSearchParams(),
+          headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        })
+        .then(async (response) => {
+          const html = await response.text();
+          const done = /Backed up ([\d,]+) rows in (\d+) tables to \S+ in ([\d.]+) s/.exec(html);
+          if (response.status !== 200 || !done) throw new Error(`backup failed: ${response.status}`);
+          return {
+            ms: performance.now() - started,
+            rows: Number(done[1].replaceAll(',', '')),
+            serverSeconds: Number(done[3]),
+          };
+        }),
+      post(siteClient.S2, MONTHS[1], submissionOf('S2', MONTHS[1], 5000 + run)).then(async (response) => {
+        await response.arrayBuffer();
+        if (response.status !== 201)
+          throw new Error(`submission during a backup refused: ${response.status}`);
+        return performance.now() - started;
+      }),
+    ]);
+    backupRuns.push({ ...backup, submissionMs: submission });
+  }
+  const backups = {
+    rows: backupRuns.at(-1)?.rows ?? 0,
+    roundTrip: summary(backupRuns.map((run) => run.ms)),
+    submissionDuringBackup: summary(backupRuns.map((run) => run.submissionMs)),
+  };
+
   const all = [...load.samples.values()].flatMap((entry) => entry.ms);
   const api = [...load.samples].filter(([e]) => e.includes('/portal/api/')).flatMap(([, entry]) => entry.ms);
   const overall = summary(all);
@@ -248,6 +288,13 @@ try {
         p99: round(e.p99),
         max: round(e.max),
       })),
+    },
+    backups: {
+      rows: backups.rows,
+      roundTrip: Object.fromEntries(Object.entries(backups.roundTrip).map(([k, v]) => [k, round(v)])),
+      submissionDuringBackup: Object.fromEntries(
+        Object.entries(backups.submissionDuringBackup).map(([k, v]) => [k, round(v)]),
+      ),
     },
     targets: {
       monthSubmissionUnder1s: monthSubmission.roundTrip.p95 < 1000,
@@ -284,6 +331,9 @@ try {
   );
   console.log(
     `${pad('API (/portal/api/*)', 36)}${pad(api.length, 7)}${num(summary(api).p50)}${num(summary(api).p95)}${num(summary(api).p99)}`,
+  );
+  console.log(
+    `\nBack up now (${backups.rows.toLocaleString('en-GB')} rows), 5 runs: median ${num(backups.roundTrip.p50)} ms, max ${num(backups.roundTrip.max)} ms; a month's submission posted at the same moment: median ${num(backups.submissionDuringBackup.p50)} ms, max ${num(backups.submissionDuringBackup.max)} ms`,
   );
   console.log(
     `Load average (1 min) before ${round(loadBefore[0])}, after ${round(os.loadavg()[0])} on ${os.cpus().length} CPUs`,
