@@ -187,24 +187,13 @@ await test('Running a new query puts it in the URL and redraws the chart', async
     : "SELECT 'A' AS site_id, 1 AS births UNION ALL SELECT 'B', 2";
   await page.locator('#sql').fill(newSql);
   await page.getByRole('button', { name: 'Run query' }).click();
-  await page.waitForFunction(
-    () =>
-      document
-        .querySelector('.quick-chart .chart-summary')
-        ?.textContent?.startsWith('Bar chart of births by site_id'),
-    null,
-    { timeout: 20_000 },
-  );
+  await waitForText(page, '.quick-chart .chart-summary', /^Bar chart of births by site_id/);
   assert(
     new URL(page.url()).searchParams.get('sql') === newSql,
     `the URL does not hold the query: ${page.url()}`,
   );
   await page.goBack();
-  await page.waitForFunction(
-    () => document.querySelector('.quick-chart .chart-summary')?.textContent?.startsWith('Line chart'),
-    null,
-    { timeout: 20_000 },
-  );
+  await waitForText(page, '.quick-chart .chart-summary', /^Line chart/);
 });
 
 await test('Choosing another column changes the URL and the chart', async (page) => {
@@ -212,27 +201,13 @@ await test('Choosing another column changes the URL and the chart', async (page)
   await waitForResults(page);
   await page.waitForSelector('.quick-chart svg.qi-chart');
   await page.getByLabel('Up (y)').selectOption('births');
-  await page.waitForFunction(
-    () =>
-      document
-        .querySelector('.quick-chart .chart-summary')
-        ?.textContent?.startsWith('Line chart of births by period'),
-    null,
-    { timeout: 10_000 },
-  );
+  await waitForText(page, '.quick-chart .chart-summary', /^Line chart of births by period/, 10_000);
   assert(
     new URL(page.url()).searchParams.get('y') === 'births',
     `the URL does not hold the column: ${page.url()}`,
   );
   await page.reload();
-  await page.waitForFunction(
-    () =>
-      document
-        .querySelector('.quick-chart .chart-summary')
-        ?.textContent?.startsWith('Line chart of births by period'),
-    null,
-    { timeout: 60_000 },
-  );
+  await waitForText(page, '.quick-chart .chart-summary', /^Line chart of births by period/, 60_000);
 });
 
 await test('Tooltips can be reached with the keyboard', async (page) => {
@@ -330,11 +305,7 @@ if (hasData) {
       'no ethnicity completeness',
     );
     await page.waitForSelector('section[aria-labelledby=compare-title] svg.qi-chart');
-    await page.waitForFunction(
-      () => document.querySelectorAll('section[aria-labelledby=compare-title] svg.qi-chart').length === 2,
-      null,
-      { timeout: 10_000 },
-    );
+    await waitForCount(page, 'section[aria-labelledby=compare-title] svg.qi-chart', 2, 10_000);
     const comparisons = await page
       .locator('section[aria-labelledby=compare-title] .chart-summary')
       .allTextContents();
@@ -364,31 +335,15 @@ if (hasData) {
     await page.goto(`${server.url}/site?site=S2&measure=booking_by_10wk`);
     await waitForSiteCharts(page);
     await page.getByLabel('Site', { exact: true }).selectOption('S4');
-    await page.waitForFunction(
-      () => document.querySelector('.chart-title')?.textContent?.includes('Site D'),
-      null,
-      { timeout: 20_000 },
-    );
+    await waitForText(page, '.chart-title', /Site D/);
     assert(new URL(page.url()).searchParams.get('site') === 'S4', `the URL is ${page.url()}`);
     await page.getByLabel('Run chart').check();
-    await page.waitForFunction(
-      () => document.querySelector('.chart-summary')?.textContent?.startsWith('Run chart'),
-      null,
-      { timeout: 20_000 },
-    );
+    await waitForText(page, '.chart-summary', /^Run chart/);
     assert(new URL(page.url()).searchParams.get('chart') === 'run', `the URL is ${page.url()}`);
     await page.getByLabel('Measure', { exact: true }).selectOption('pph_1500');
-    await page.waitForFunction(
-      () => document.querySelector('.chart-title')?.textContent?.startsWith('Postpartum'),
-      null,
-      { timeout: 20_000 },
-    );
+    await waitForText(page, '.chart-title', /^Postpartum/);
     await page.getByLabel('Making Data Count (XmR)').check();
-    await page.waitForFunction(
-      () => document.querySelector('.chart-summary')?.textContent?.startsWith('Making Data Count'),
-      null,
-      { timeout: 20_000 },
-    );
+    await waitForText(page, '.chart-summary', /^Making Data Count/);
     assert(await page.locator('.chart-aside svg[role=img]').first().isVisible(), 'no variation icon');
     const [download] = await Promise.all([
       page.waitForEvent('download', { timeout: 10_000 }),
@@ -400,11 +355,7 @@ if (hasData) {
     assert(/>Variation: [^<]+<\/text>/.test(svg), 'the downloaded MDC chart has no variation icon');
     await screenshot(page, 'site-pph-mdc');
     await page.goBack();
-    await page.waitForFunction(
-      () => document.querySelector('.chart-summary')?.textContent?.startsWith('Run chart'),
-      null,
-      { timeout: 20_000 },
-    );
+    await waitForText(page, '.chart-summary', /^Run chart/);
   });
 
   await test(
@@ -426,6 +377,34 @@ async function waitForFirstChart(page) {
   await page.waitForSelector('figure.chart svg.qi-chart, .error-summary, [data-testid=empty-state]', {
     timeout: 60_000,
   });
+}
+
+/** Waits until the first element matching `selector` has text matching `pattern`. */
+async function waitForText(page, selector, pattern, timeout = 20_000) {
+  await page.waitForFunction(
+    ({ selector, source, flags }) =>
+      new RegExp(source, flags).test(document.querySelector(selector)?.textContent ?? ''),
+    { selector, source: pattern.source, flags: pattern.flags },
+    { timeout },
+  );
+}
+
+/** Waits until exactly `count` elements match `selector`. */
+async function waitForCount(page, selector, count, timeout = 20_000) {
+  await page.waitForFunction(
+    ({ selector, count }) => document.querySelectorAll(selector).length === count,
+    { selector, count },
+    { timeout },
+  );
+}
+
+/** Waits until the page's URL has (or, with `present` false, lacks) the query parameter `key`. */
+async function waitForQuery(page, key, present, timeout = 10_000) {
+  await page.waitForFunction(
+    ({ key, present }) => new URL(location.href).searchParams.has(key) === present,
+    { key, present },
+    { timeout },
+  );
 }
 
 /** Records a first-chart time in e2e-out/timing.json. */
@@ -458,13 +437,7 @@ if (hasData) {
     await page.goto(`${server.url}/disparity?measure=pph_1500`);
     await waitForFirstChart(page);
     recordTiming('disparityFirstChartMs', Date.now() - started);
-    await page.waitForFunction(
-      () => document.querySelectorAll('figure.chart svg.qi-chart').length === 4,
-      null,
-      {
-        timeout: 20_000,
-      },
-    );
+    await waitForCount(page, 'figure.chart svg.qi-chart', 4);
     const summaries = await page.locator('figure.chart .chart-summary').allTextContents();
     assert(summaries[0]?.includes('by ethnic group at 7 sites'), `the rates chart says "${summaries[0]}"`);
     assert(
@@ -571,17 +544,11 @@ if (hasData) {
     );
     await screenshot(page, 'disparity-level2');
     await page.goBack();
-    await page.waitForFunction(() => !new URL(location.href).searchParams.has('scope'), null, {
-      timeout: 10_000,
-    });
+    await waitForQuery(page, 'scope', false);
     await page.goBack();
-    await page.waitForFunction(() => !new URL(location.href).searchParams.has('group'), null, {
-      timeout: 10_000,
-    });
+    await waitForQuery(page, 'group', false);
     await page.goForward();
-    await page.waitForFunction(() => new URL(location.href).searchParams.has('group'), null, {
-      timeout: 10_000,
-    });
+    await waitForQuery(page, 'group', true);
     await page
       .waitForFunction(
         () =>
@@ -619,13 +586,7 @@ if (hasData) {
     await page.goto(`${server.url}/measure?measure=pph_1500`);
     await waitForFirstChart(page);
     recordTiming('measureFirstChartMs', Date.now() - started);
-    await page.waitForFunction(
-      () => document.querySelectorAll('figure.chart svg.qi-chart').length === 2,
-      null,
-      {
-        timeout: 20_000,
-      },
-    );
+    await waitForCount(page, 'figure.chart svg.qi-chart', 2);
     const definition = (await page.locator('[data-testid=definition]').textContent()) ?? '';
     for (const term of [
       'Numerator',
@@ -793,14 +754,7 @@ if (hasNational) {
     await page.goto(`${server.url}/national?measure=caesarean_rate`);
     await waitForNationalCharts(page);
     await page.getByLabel('NHS England region').selectOption({ label: 'London' });
-    await page.waitForFunction(
-      () =>
-        document
-          .querySelector('section[aria-labelledby=funnel-title] .chart-title')
-          ?.textContent?.endsWith(': London'),
-      null,
-      { timeout: 20_000 },
-    );
+    await waitForText(page, 'section[aria-labelledby=funnel-title] .chart-title', /: London$/);
     assert(new URL(page.url()).searchParams.get('region') === 'Y56', `the URL is ${page.url()}`);
     const regions = await page
       .locator('[data-testid=provider-table] tbody tr td:nth-child(3)')
@@ -816,14 +770,7 @@ if (hasNational) {
     const mixTitle = await nationalTitle(page, 'mix-title');
     assert(mixTitle?.endsWith(': London'), `the ethnic mix is "${mixTitle}"`);
     await page.getByLabel('Measure', { exact: true }).selectOption('booking_by_10wk');
-    await page.waitForFunction(
-      () =>
-        document
-          .querySelector('section[aria-labelledby=funnel-title] .chart-summary')
-          ?.textContent?.includes('Booked by 10 weeks'),
-      null,
-      { timeout: 20_000 },
-    );
+    await waitForText(page, 'section[aria-labelledby=funnel-title] .chart-summary', /Booked by 10 weeks/);
     assert(new URL(page.url()).searchParams.get('measure') === 'booking_by_10wk', `the URL is ${page.url()}`);
     const provider = await page.locator('#filter-highlight option').nth(1).getAttribute('value');
     await page.getByLabel('Highlight a provider').selectOption(provider ?? '');
@@ -847,37 +794,16 @@ if (hasNational) {
       { timeout: 20_000 },
     );
     await page.goBack();
-    await page.waitForFunction(
-      () =>
-        document
-          .querySelector('section[aria-labelledby=funnel-title] .chart-summary')
-          ?.textContent?.includes('Caesarean'),
-      null,
-      { timeout: 20_000 },
-    );
+    await waitForText(page, 'section[aria-labelledby=funnel-title] .chart-summary', /Caesarean/);
     assert(
       (await page.getByLabel('Measure', { exact: true }).inputValue()) === 'caesarean_rate',
       'the measure menu did not follow Back',
     );
     await page.goForward();
-    await page.waitForFunction(
-      () =>
-        document
-          .querySelector('section[aria-labelledby=funnel-title] .chart-summary')
-          ?.textContent?.includes('Booked by 10 weeks'),
-      null,
-      { timeout: 20_000 },
-    );
+    await waitForText(page, 'section[aria-labelledby=funnel-title] .chart-summary', /Booked by 10 weeks/);
     await page.goBack();
     await page.goBack();
-    await page.waitForFunction(
-      () =>
-        document
-          .querySelector('section[aria-labelledby=funnel-title] .chart-title')
-          ?.textContent?.endsWith('2021-22'),
-      null,
-      { timeout: 20_000 },
-    );
+    await waitForText(page, 'section[aria-labelledby=funnel-title] .chart-title', /2021-22$/);
     assert(new URL(page.url()).searchParams.get('region') === null, `the URL is ${page.url()}`);
   });
 
@@ -1045,11 +971,7 @@ if (hasData) {
     page.on('request', (request) => requests.push(new URL(request.url())));
     await page.goto(`${server.url}/overview?measure=pph_1500`);
     await waitForOverview(page);
-    await page.waitForFunction(
-      () => document.querySelectorAll('section[aria-labelledby=measure-title] svg.qi-chart').length === 5,
-      null,
-      { timeout: 10_000 },
-    );
+    await waitForCount(page, 'section[aria-labelledby=measure-title] svg.qi-chart', 5, 10_000);
     const summaries = await page
       .locator('section[aria-labelledby=measure-title] .chart-summary')
       .allTextContents();
@@ -1113,18 +1035,10 @@ if (hasData) {
     await page.goto(`${server.url}/overview?measure=pph_1500`);
     await waitForOverview(page);
     await page.getByLabel('Measure', { exact: true }).selectOption('stillbirth_rate');
-    await page.waitForFunction(
-      () => document.querySelector('.chart-title')?.textContent?.startsWith('Stillbirth'),
-      null,
-      { timeout: 20_000 },
-    );
+    await waitForText(page, '.chart-title', /^Stillbirth/);
     assert(new URL(page.url()).searchParams.get('measure') === 'stillbirth_rate', `the URL is ${page.url()}`);
     await page.getByLabel('Ethnic group compared with White women').selectOption('BLACK');
-    await page.waitForFunction(
-      () => document.querySelectorAll('section[aria-labelledby=measure-title] svg.qi-chart').length === 2,
-      null,
-      { timeout: 20_000 },
-    );
+    await waitForCount(page, 'section[aria-labelledby=measure-title] svg.qi-chart', 2);
     assert(new URL(page.url()).searchParams.get('group') === 'BLACK', `the URL is ${page.url()}`);
     const heading = await page.locator('[data-testid=overview-icon-table] thead th').last().textContent();
     assert(heading === 'Black or Black British vs White', `the gap column is "${heading}"`);
@@ -1136,13 +1050,7 @@ if (hasData) {
     );
     // The ethnic grouping level: the detailed groups, one chart (or a why-not panel) each.
     await page.getByRole('radio', { name: /Detailed groups/ }).check();
-    await page.waitForFunction(
-      () =>
-        document.querySelectorAll('section[aria-labelledby=measure-title] .small-multiples > *').length ===
-        10,
-      null,
-      { timeout: 20_000 },
-    );
+    await waitForCount(page, 'section[aria-labelledby=measure-title] .small-multiples > *', 10);
     const url = new URL(page.url());
     assert(
       url.searchParams.get('level') === 'level2' && !url.searchParams.has('group'),
@@ -1163,12 +1071,7 @@ if (hasData) {
     await page.goBack();
     await page.goBack();
     // Every group again: a chart, or a panel saying why there is no ratio (Mixed, Other: too few stillbirths).
-    await page.waitForFunction(
-      () =>
-        document.querySelectorAll('section[aria-labelledby=measure-title] .small-multiples > *').length === 4,
-      null,
-      { timeout: 20_000 },
-    );
+    await waitForCount(page, 'section[aria-labelledby=measure-title] .small-multiples > *', 4);
     await screenshot(page, 'overview-stillbirth');
   });
 
