@@ -20,6 +20,7 @@ export const publishingState: { firstDone: boolean; lastError: string | null } =
 
 let scheduler: PublishScheduler | null = null;
 let child: ReturnType<typeof spawn> | null = null;
+let stopping = false;
 
 /**
  * Keeps every audience's /data/ folder current: publishes them all now (without holding up
@@ -39,6 +40,11 @@ export function startAudiencePublishing(portal: Portal): PublishScheduler {
   const started = new PublishScheduler({
     publish: (scope) => publishOnce(portal, scope),
     onError: (error, scope) => {
+      // Ended by the shutdown itself: the next start publishes every folder again.
+      if (stopping) {
+        console.log(`Audience files: publishing ${describe(scope)} stopped with the server.`);
+        return;
+      }
       publishingState.lastError = error instanceof Error ? error.message : String(error);
       console.error(`Audience files: publishing ${describe(scope)} failed: ${publishingState.lastError}`);
     },
@@ -51,6 +57,7 @@ export function startAudiencePublishing(portal: Portal): PublishScheduler {
 
 /** Stops publishing (server shutdown): no new publish starts, a running one is ended. */
 export function stopAudiencePublishing(): void {
+  stopping = true;
   scheduler?.stop();
   child?.kill('SIGTERM');
 }
