@@ -1,7 +1,9 @@
 // Adds up the reports that each package's tests write: vitest's JSON report in
 // .test-results/ and the browser tests' e2e-out/results.json. Prints the whole
 // run's "N passed, N failed" line. A package whose tests left no report counts
-// as one failure, so a crashed runner cannot pass silently.
+// as one failure, so a crashed runner cannot pass silently; so does each failed step
+// that scripts/test.sh names as an argument (lint, format, type checks, builds), one
+// failure each (test reports would otherwise hide them).
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -52,6 +54,12 @@ for (const group of ['packages', 'apps']) {
       }
     }
   }
+}
+// A failed turbo step whose failures are already in the reports above still counts once:
+// its failure may also be a type check or a build, which no report shows.
+for (const step of process.argv.slice(2)) {
+  failed += 1;
+  console.log(`step failed: ${step} (see its output above): counted as a failure`);
 }
 console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
 process.exit(failed > 0 || passed === 0 ? 1 : 0);

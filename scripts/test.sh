@@ -12,9 +12,13 @@ fi
 rm -rf packages/*/.test-results apps/*/.test-results apps/*/e2e-out
 
 status=0
-pnpm exec biome ci . || status=1
-pnpm exec turbo run build typecheck test --output-logs=errors-only || status=1
+# Steps that fail outside any test report (lint, format, type checks, builds) are named here
+# and counted in the final line, so "N passed, 0 failed" always means the whole run passed.
+failed_steps=()
+pnpm exec biome ci . || { status=1; failed_steps+=("biome ci (lint and format)"); }
+pnpm exec turbo run build typecheck test --output-logs=errors-only ||
+  { status=1; failed_steps+=("turbo build typecheck test"); }
 # After the unit tests, not beside them: on 2 cores the browser tests need the CPU.
-pnpm exec turbo run e2e --output-logs=new-only || status=1
-node scripts/summarise-tests.mjs || status=1
+pnpm exec turbo run e2e --output-logs=new-only || { status=1; failed_steps+=("turbo e2e"); }
+node scripts/summarise-tests.mjs ${failed_steps[@]+"${failed_steps[@]}"} || status=1
 exit $status

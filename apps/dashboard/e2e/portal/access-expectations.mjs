@@ -94,6 +94,15 @@ export const routeAccess = [
   },
   { route: '/portal/admin/audit', own: '/portal/admin/audit', allow: ['network_admin'] },
   { route: '/portal/admin/audit.csv', own: '/portal/admin/audit.csv', allow: ['network_admin'] },
+  { route: '/portal/account', own: '/portal/account', allow: SIGNED_IN },
+  // Empty body: every signed-in role gets 400 (enter your current password); nothing changes.
+  {
+    route: '/portal/account',
+    method: 'POST',
+    own: '/portal/account?/changePassword',
+    body: {},
+    allow: SIGNED_IN,
+  },
   { route: '/portal/admin/backups', own: '/portal/admin/backups', allow: ['network_admin'] },
   // An admin's call takes a real (manual) backup of the matrix's own server: harmless.
   {

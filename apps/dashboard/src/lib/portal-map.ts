@@ -83,6 +83,12 @@ export const portalPages: readonly PortalPage[] = [
     permission: 'back_up_database',
   },
   {
+    path: '/portal/account',
+    label: 'Your account',
+    description: 'Your name, role and site; change your password.',
+    permission: null,
+  },
+  {
     path: '/portal/login',
     label: 'Sign in',
     description: 'Sign in with your email address and password.',

@@ -20,7 +20,7 @@ const PAGES = [
     role: 'network_admin',
     paths: ['/portal/admin/accounts', '/portal/admin/audit', '/portal/admin/backups'],
   },
-  { role: 'advisory', paths: ['/portal'] },
+  { role: 'advisory', paths: ['/portal', '/portal/account'] },
 ];
 
 export const flows = [

@@ -11,8 +11,16 @@ const user = (role: Role, siteId: string | null = null): PortalUser => ({
 });
 
 describe('portalMenuFor', () => {
-  it('gives the advisory group only the portal home (its data pages are in the main navigation)', () => {
-    expect(portalMenuFor(user('advisory')).map((page) => page.path)).toEqual(['/portal']);
+  it('gives the advisory group only the portal home and its account (its data pages are in the main navigation)', () => {
+    expect(portalMenuFor(user('advisory')).map((page) => page.path)).toEqual(['/portal', '/portal/account']);
+  });
+
+  it('gives every role its account page, and only network admins the backups', () => {
+    for (const role of ['network_admin', 'faculty', 'advisory', 'site_lead', 'site_data_entry'] as const) {
+      const paths = portalMenuFor(user(role, role.startsWith('site') ? 'S1' : null)).map((page) => page.path);
+      expect(paths).toContain('/portal/account');
+      expect(paths.includes('/portal/admin/backups')).toBe(role === 'network_admin');
+    }
   });
 
   it('gives site teams their monthly work and no administration', () => {

@@ -11,7 +11,7 @@ const NOT_IN_MENUS = new Set(['/portal/login', '/portal/logout', '/portal/submis
  * @example
  * ```ts
  * const advisory = { accountId: 'a', email: 'a@nhs.net', displayName: 'A', role: 'advisory' as const, siteId: null };
- * portalMenuFor(advisory).map((page) => page.path); // => ['/portal']
+ * portalMenuFor(advisory).map((page) => page.path); // => ['/portal', '/portal/account']
  * ```
  */
 export function portalMenuFor(user: PortalUser): PortalPage[] {

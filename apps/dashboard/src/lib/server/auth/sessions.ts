@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { type Actor, recordAudit } from '../db/audit-log.ts';
-import type { Store } from '../db/store.ts';
+import type { Store, Transaction } from '../db/store.ts';
 import { type AccountRow, toUser } from './accounts.ts';
 import type { PortalUser } from './roles.ts';
 
@@ -72,4 +72,30 @@ export async function recordRefusedSignIn(store: Store, email: string, address: 
   await store.write((tx) =>
     recordAudit(tx, { accountId: null, email: typed }, 'auth.sign_in_refused', typed, { address }),
   );
+}
+
+/**
+ * Ends every session of an account except the one with `keepToken` (after a password change:
+ * a device someone else signed in on is signed out). Runs in the caller's transaction;
+ * returns how many sessions it ended.
+ *
+ * @example
+ * ```ts
+ * await store.write((tx) => endOtherSessions(tx, user.accountId, token)); // => 2
+ * ```
+ */
+export async function endOtherSessions(
+  tx: Transaction,
+  accountId: string,
+  keepToken: string,
+): Promise<number> {
+  const [row] = await tx.all<{ n: number }>(
+    'SELECT count(*)::INTEGER AS n FROM sessions WHERE account_id = ? AND token_hash <> ?',
+    [accountId, tokenHash(keepToken)],
+  );
+  await tx.run('DELETE FROM sessions WHERE account_id = ? AND token_hash <> ?', [
+    accountId,
+    tokenHash(keepToken),
+  ]);
+  return Number(row?.n ?? 0);
 }
