@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LoginRateLimit } from './login-rate-limit.ts';
+import { LoginRateLimit, waitInMinutes } from './login-rate-limit.ts';
 
 describe('LoginRateLimit', () => {
   it('matches its documented example', () => {
@@ -49,5 +49,13 @@ describe('LoginRateLimit', () => {
     limit.recordSuccess('A@nhs.net');
     expect(limit.retryAfterMs('a@nhs.net', '10.0.0.2', 2)).toBe(0);
     expect(limit.retryAfterMs('a@nhs.net', '10.0.0.1', 2)).toBe(998);
+  });
+});
+
+describe('waitInMinutes', () => {
+  it('matches its documented example, rounding up to whole minutes', () => {
+    expect(waitInMinutes(61_000)).toBe('2 minutes');
+    expect(waitInMinutes(30_000)).toBe('1 minute');
+    expect(waitInMinutes(15 * 60_000)).toBe('15 minutes');
   });
 });

@@ -55,3 +55,17 @@ export class LoginRateLimit {
     return (times[times.length - max] ?? now) + this.windowMs - now;
   }
 }
+
+/**
+ * A wait from `retryAfterMs`, as a page says it: whole minutes, rounded up.
+ *
+ * @example
+ * ```ts
+ * waitInMinutes(61_000); // => '2 minutes'
+ * waitInMinutes(30_000); // => '1 minute'
+ * ```
+ */
+export function waitInMinutes(ms: number): string {
+  const minutes = Math.max(1, Math.ceil(ms / 60_000));
+  return `${minutes} minute${minutes === 1 ? '' : 's'}`;
+}

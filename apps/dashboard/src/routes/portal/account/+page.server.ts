@@ -1,6 +1,7 @@
 import { fail } from '@sveltejs/kit';
 import { AccountError } from '$lib/server/auth/accounts';
 import { changeOwnPassword } from '$lib/server/auth/change-own-password';
+import { waitInMinutes } from '$lib/server/auth/login-rate-limit';
 import { ROLE_LABELS } from '$lib/server/auth/roles';
 import { requireUser } from '$lib/server/form-action';
 import { getPortal } from '$lib/server/portal';
@@ -33,10 +34,9 @@ export const actions: Actions = {
     const wait = portal.loginLimit.retryAfterMs(user.email, address);
     if (wait > 0) {
       setHeaders({ 'retry-after': String(Math.ceil(wait / 1000)) });
-      const minutes = Math.ceil(wait / 60_000);
       return fail(429, {
         field: 'current',
-        message: `Too many wrong passwords. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`,
+        message: `Too many wrong passwords. Try again in ${waitInMinutes(wait)}.`,
       });
     }
     try {

@@ -1,5 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { checkCredentials } from '$lib/server/auth/accounts';
+import { waitInMinutes } from '$lib/server/auth/login-rate-limit';
 import { recordRefusedSignIn, SESSION_COOKIE, SESSION_HOURS, startSession } from '$lib/server/auth/sessions';
 import { getPortal } from '$lib/server/portal';
 import type { Actions, PageServerLoad } from './$types';
@@ -26,11 +27,10 @@ export const actions: Actions = {
     const address = getClientAddress();
     const wait = portal.loginLimit.retryAfterMs(email, address);
     if (wait > 0) {
-      const minutes = Math.ceil(wait / 60_000);
       setHeaders({ 'retry-after': String(Math.ceil(wait / 1000)) });
       return fail(429, {
         email,
-        message: `Too many failed sign-ins. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}, or ask your network admin to reset your password.`,
+        message: `Too many failed sign-ins. Try again in ${waitInMinutes(wait)}, or ask your network admin to reset your password.`,
       });
     }
     const user = await checkCredentials(portal.store, email, password);
